@@ -1,0 +1,159 @@
+/* courant-cli-inspect.c: courant-cli inspect SOURCE
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "courant-cli.h"
+#include "courant-source.h"
+
+static JsonNode *
+table_to_json (const CourantTableInfo *table)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, table->name);
+  json_builder_set_member_name (builder, "rows");
+  json_builder_add_int_value (builder, table->n_rows);
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      const CourantColumnInfo *column = g_ptr_array_index (table->columns, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, column->name);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, courant_column_type_to_string (column->type));
+      json_builder_set_member_name (builder, "declared_type");
+      json_builder_add_string_value (builder, column->declared_type);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+print_json (GPtrArray *tables)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < tables->len; i++)
+    json_array_add_element (array, table_to_json (g_ptr_array_index (tables, i)));
+
+  json_object_set_array_member (object, "tables", g_steal_pointer (&array));
+  json_node_set_object (root, object);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* Quotes a CSV field when it needs it (RFC 4180). */
+static void
+print_csv_field (GString    *line,
+                 const char *value)
+{
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, value);
+      return;
+    }
+
+  g_string_append_c (line, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+static void
+print_csv (GPtrArray *tables)
+{
+  g_autoptr(GString) out = g_string_new ("table,rows,column,type,declared_type\n");
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const CourantTableInfo *table = g_ptr_array_index (tables, i);
+
+      for (guint c = 0; c < table->columns->len; c++)
+        {
+          const CourantColumnInfo *column = g_ptr_array_index (table->columns, c);
+
+          print_csv_field (out, table->name);
+          g_string_append_printf (out, ",%" G_GINT64_FORMAT ",", table->n_rows);
+          print_csv_field (out, column->name);
+          g_string_append_printf (out, ",%s,", courant_column_type_to_string (column->type));
+          print_csv_field (out, column->declared_type);
+          g_string_append_c (out, '\n');
+        }
+    }
+  g_print ("%s", out->str);
+}
+
+int
+courant_cli_inspect (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CourantSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *format = NULL;
+
+  {
+    const GOptionEntry entries[] = {
+      { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: json or csv"), "FORMAT" },
+      { NULL }
+    };
+
+    context = g_option_context_new (_("SOURCE — list the tables of a SQLite or CSV file"));
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  }
+
+  if (!courant_cli_parse (context, &argc, &argv))
+    return COURANT_CLI_EXIT_USAGE;
+
+  if (argc != 2)
+    {
+      courant_cli_error (_("Give exactly one source file."));
+      return COURANT_CLI_EXIT_USAGE;
+    }
+
+  if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "csv"))
+    {
+      courant_cli_error (_("The format must be json or csv, not “%s”."), format);
+      return COURANT_CLI_EXIT_USAGE;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  source = courant_source_open (file, NULL, &error);
+  if (source == NULL)
+    {
+      courant_cli_error ("%s", error->message);
+      return COURANT_CLI_EXIT_ERROR;
+    }
+
+  if (g_strcmp0 (format, "csv") == 0)
+    print_csv (courant_source_get_tables (source));
+  else
+    print_json (courant_source_get_tables (source));
+
+  return COURANT_CLI_EXIT_OK;
+}

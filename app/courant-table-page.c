@@ -1,0 +1,332 @@
+/* courant-table-page.c: what one table of a source holds
+ *
+ * An overview of its columns, and its first rows. The chart views of the
+ * later issues join the view stack as pages of their own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "courant-table-page.h"
+
+#define PREVIEW_ROWS 200
+
+/* One row of the preview, as an item of the column view's model. */
+#define COURANT_TYPE_ROW_ITEM (courant_row_item_get_type ())
+G_DECLARE_FINAL_TYPE (CourantRowItem, courant_row_item, COURANT, ROW_ITEM, GObject)
+
+struct _CourantRowItem
+{
+  GObject parent_instance;
+  guint   index;
+};
+
+G_DEFINE_FINAL_TYPE (CourantRowItem, courant_row_item, G_TYPE_OBJECT)
+
+static void
+courant_row_item_class_init (CourantRowItemClass *klass)
+{
+}
+
+static void
+courant_row_item_init (CourantRowItem *self)
+{
+}
+
+struct _CourantTablePage
+{
+  AdwBin          parent_instance;
+
+  AdwViewStack   *view_stack;
+  GtkLabel       *name_label;
+  GtkLabel       *summary_label;
+  GtkListBox     *columns_list;
+  GtkStack       *preview_stack;
+  GtkSpinner     *preview_spinner;
+  AdwStatusPage  *preview_error;
+  GtkColumnView  *preview_view;
+  GtkLabel       *preview_footer;
+
+  CourantSource  *source;
+  char           *table;
+  CourantPreview *preview;
+  GCancellable   *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (CourantTablePage, courant_table_page, ADW_TYPE_BIN)
+
+static const char *
+column_type_label (CourantColumnType type)
+{
+  switch (type)
+    {
+    case COURANT_COLUMN_INTEGER: return _("Integer");
+    case COURANT_COLUMN_REAL:    return _("Decimal");
+    case COURANT_COLUMN_TEXT:    return _("Text");
+    case COURANT_COLUMN_BLOB:    return _("Binary");
+    case COURANT_COLUMN_EMPTY:
+    default:                     return _("Empty");
+    }
+}
+
+static void
+clear_list_box (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+create_column_row (const CourantColumnInfo *column)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge = gtk_label_new (column_type_label (column->type));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), column->name);
+  if (column->declared_type[0] != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), column->declared_type);
+
+  gtk_widget_add_css_class (badge, "type-badge");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  return row;
+}
+
+static char *
+format_count (gint64 n)
+{
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+}
+
+static void
+show_table_info (CourantTablePage       *self,
+                 const CourantTableInfo *info)
+{
+  g_autofree char *rows = format_count (info->n_rows);
+  g_autofree char *rows_text = NULL;
+  g_autofree char *columns_text = NULL;
+  g_autofree char *summary = NULL;
+
+  rows_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows",
+                                            (gulong) info->n_rows), rows);
+  columns_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u column", "%u columns",
+                                               info->columns->len), info->columns->len);
+  /* Translators: “1 234 rows · 5 columns”. */
+  summary = g_strdup_printf (_("%s · %s"), rows_text, columns_text);
+
+  gtk_label_set_text (self->name_label, info->name);
+  gtk_label_set_text (self->summary_label, summary);
+
+  clear_list_box (self->columns_list);
+  for (guint i = 0; i < info->columns->len; i++)
+    gtk_list_box_append (self->columns_list, create_column_row (g_ptr_array_index (info->columns, i)));
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 6);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 14);
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CourantTablePage         *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  CourantRowItem *row = gtk_list_item_get_item (item);
+  GtkWidget *inscription = gtk_list_item_get_child (item);
+  const char *value = NULL;
+
+  if (self->preview != NULL && row->index < self->preview->rows->len)
+    value = courant_preview_get (self->preview, row->index, column);
+
+  /* Missing is not empty: it reads differently from an empty string. */
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), value != NULL ? value : "—");
+  if (value == NULL)
+    gtk_widget_add_css_class (inscription, "missing");
+  else
+    gtk_widget_remove_css_class (inscription, "missing");
+}
+
+static void
+clear_preview_columns (CourantTablePage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->preview_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->preview_view, column);
+    }
+  gtk_column_view_set_model (self->preview_view, NULL);
+}
+
+static void
+show_preview (CourantTablePage *self)
+{
+  const CourantTableInfo *info = courant_source_find_table (self->source, self->table);
+  g_autoptr(GListStore) store = g_list_store_new (COURANT_TYPE_ROW_ITEM);
+  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autofree char *shown = format_count (self->preview->rows->len);
+  g_autofree char *total = format_count (info != NULL ? info->n_rows : 0);
+  g_autofree char *footer = NULL;
+
+  clear_preview_columns (self);
+
+  for (guint c = 0; c < self->preview->n_columns; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (cell_bind_cb), self, 0);
+      column = gtk_column_view_column_new (self->preview->column_names[c], factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->preview_view, column);
+    }
+
+  for (guint r = 0; r < self->preview->rows->len; r++)
+    {
+      g_autoptr(CourantRowItem) item = g_object_new (COURANT_TYPE_ROW_ITEM, NULL);
+
+      item->index = r;
+      g_list_store_append (store, item);
+    }
+
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&store)));
+  gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (selection));
+
+  /* Translators: “The first 200 rows of 1 234 567”. */
+  footer = g_strdup_printf (_("The first %s rows of %s"), shown, total);
+  gtk_label_set_text (self->preview_footer, footer);
+  gtk_stack_set_visible_child_name (self->preview_stack, "rows");
+}
+
+static void
+preview_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CourantTablePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CourantPreview *preview;
+
+  preview = courant_source_preview_finish (COURANT_SOURCE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->preview_spinner);
+
+  if (preview == NULL)
+    {
+      adw_status_page_set_description (self->preview_error, error->message);
+      gtk_stack_set_visible_child_name (self->preview_stack, "error");
+      return;
+    }
+
+  g_clear_pointer (&self->preview, courant_preview_free);
+  self->preview = preview;
+  show_preview (self);
+}
+
+void
+courant_table_page_set_table (CourantTablePage *self,
+                              CourantSource    *source,
+                              const char       *table)
+{
+  const CourantTableInfo *info;
+
+  g_return_if_fail (COURANT_IS_TABLE_PAGE (self));
+  g_return_if_fail (source == NULL || COURANT_IS_SOURCE (source));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  clear_preview_columns (self);
+  g_clear_pointer (&self->preview, courant_preview_free);
+  g_set_object (&self->source, source);
+  g_free (self->table);
+  self->table = g_strdup (table);
+
+  info = source != NULL && table != NULL ? courant_source_find_table (source, table) : NULL;
+  if (info == NULL)
+    {
+      clear_list_box (self->columns_list);
+      return;
+    }
+
+  show_table_info (self, info);
+
+  self->cancellable = g_cancellable_new ();
+  gtk_spinner_start (self->preview_spinner);
+  gtk_stack_set_visible_child_name (self->preview_stack, "loading");
+  courant_source_preview_async (source, table, PREVIEW_ROWS, self->cancellable,
+                                preview_cb, g_object_ref (self));
+}
+
+AdwViewStack *
+courant_table_page_get_stack (CourantTablePage *self)
+{
+  g_return_val_if_fail (COURANT_IS_TABLE_PAGE (self), NULL);
+
+  return self->view_stack;
+}
+
+static void
+courant_table_page_dispose (GObject *object)
+{
+  CourantTablePage *self = COURANT_TABLE_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->source);
+  g_clear_pointer (&self->table, g_free);
+  g_clear_pointer (&self->preview, courant_preview_free);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COURANT_TYPE_TABLE_PAGE);
+
+  G_OBJECT_CLASS (courant_table_page_parent_class)->dispose (object);
+}
+
+static void
+courant_table_page_class_init (CourantTablePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = courant_table_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/courant-table-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, columns_list);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, preview_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, preview_error);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, preview_view);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, preview_footer);
+}
+
+static void
+courant_table_page_init (CourantTablePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

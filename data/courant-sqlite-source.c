@@ -1,0 +1,594 @@
+/* courant-sqlite-source.c: a user's SQLite file, opened read-only
+ *
+ * The file may come from anywhere, so it is opened the way SQLite's own
+ * documentation advises for untrusted databases: read-only (immutable when no
+ * write-ahead log is pending, so that no -wal or -shm file appears next to
+ * it), defensive mode, untrusted schema, no extensions, cell size checks, no
+ * memory mapping, and a progress handler so that any statement can be
+ * interrupted.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "courant-error.h"
+#include "courant-sqlite-source.h"
+
+/* Below this size a full quick_check costs little; above it only the cheap
+ * structural checks run at open, and damage is reported when a query meets
+ * it. */
+#define QUICK_CHECK_MAX_BYTES (256 * 1024 * 1024)
+#define TYPE_SAMPLE_ROWS 200
+
+struct _CourantSqliteSource
+{
+  CourantSource  parent_instance;
+
+  sqlite3       *db;
+  /* The cancellable of the request running now, read by the progress handler. */
+  GCancellable  *cancellable;
+};
+
+static void courant_sqlite_source_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CourantSqliteSource, courant_sqlite_source, COURANT_TYPE_SOURCE,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      courant_sqlite_source_initable_iface_init))
+
+static char *
+display_name (CourantSqliteSource *self)
+{
+  return g_strdup (courant_source_get_title (COURANT_SOURCE (self)));
+}
+
+/* Turns an SQLite result code into one sentence a user can act on. */
+static void
+set_sqlite_error (CourantSqliteSource  *self,
+                  int                   rc,
+                  GError              **error)
+{
+  g_autofree char *name = display_name (self);
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a SQLite database."), name);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_IOERR:
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_CORRUPT,
+                   _("The database “%s” is damaged and cannot be read."), name);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_LOCKED,
+                   _("The database “%s” is locked by another program; close it and try again."),
+                   name);
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_PERMISSION,
+                   _("The database “%s” cannot be opened for reading."), name);
+      break;
+
+    case SQLITE_INTERRUPT:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("The operation was cancelled."));
+      break;
+
+    case SQLITE_NOMEM:
+    case SQLITE_TOOBIG:
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_UNSUPPORTED,
+                   _("The database “%s” holds values too large to read."), name);
+      break;
+
+    default:
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_FAILED,
+                   _("The database “%s” could not be read: %s."), name, detail);
+      break;
+    }
+}
+
+static int
+progress_cb (void *user_data)
+{
+  CourantSqliteSource *self = user_data;
+
+  return g_cancellable_is_cancelled (self->cancellable);
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* A copy cut short (a download or a copy that did not finish) is the most
+ * common damage: the header records the database size, so compare it with
+ * the file's size before SQLite trips on a missing page mid-query. */
+static gboolean
+check_header (CourantSqliteSource  *self,
+              const char           *path,
+              goffset              *size,
+              GError              **error)
+{
+  g_autofree char *name = display_name (self);
+  guint8 header[100];
+  guint32 page_size;
+  GStatBuf st;
+  FILE *fp;
+  gsize len;
+
+  fp = g_fopen (path, "rb");
+  if (fp == NULL || g_stat (path, &st) != 0)
+    {
+      g_clear_pointer (&fp, fclose);
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_PERMISSION,
+                   _("The database “%s” cannot be opened for reading."), name);
+      return FALSE;
+    }
+  len = fread (header, 1, sizeof header, fp);
+  fclose (fp);
+  *size = st.st_size;
+
+  if (len < sizeof header)
+    {
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_CORRUPT,
+                   _("The database “%s” is truncated."), name);
+      return FALSE;
+    }
+
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+
+  /* The in-header size is valid only when the version-valid-for number
+   * matches the change counter (SQLite ≥ 3.7.0 writers). */
+  if (read_be32 (header + 92) == read_be32 (header + 24) && page_size >= 512)
+    {
+      guint64 expected = (guint64) read_be32 (header + 28) * page_size;
+
+      if (expected > 0 && (guint64) *size < expected)
+        {
+          g_autofree char *expected_size = g_format_size (expected);
+          g_autofree char *actual_size = g_format_size (*size);
+
+          g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_CORRUPT,
+                       _("The database “%s” is truncated: it should hold %s but holds %s."),
+                       name, expected_size, actual_size);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* An immutable open ignores a pending write-ahead log or hot journal and
+ * would read stale pages: only then is the plain read-only mode needed. */
+static gboolean
+has_pending_changes (const char *path)
+{
+  static const char *suffixes[] = { "-wal", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (side, &st) == 0 && st.st_size > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+build_uri (const char *path,
+           gboolean    immutable)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+  return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
+}
+
+static gboolean
+exec_pragma (CourantSqliteSource  *self,
+             const char           *sql,
+             GError              **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_quick_check (CourantSqliteSource  *self,
+                 GError              **error)
+{
+  g_autofree char *name = display_name (self);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+      if (!ok)
+        g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_CORRUPT,
+                     _("The database “%s” is damaged and cannot be read."), name);
+    }
+  else
+    set_sqlite_error (self, rc, error);
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+harden (CourantSqliteSource  *self,
+        GError              **error)
+{
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_limit (self->db, SQLITE_LIMIT_ATTACHED, 0);
+  sqlite3_busy_timeout (self->db, 2000);
+  sqlite3_progress_handler (self->db, 10000, progress_cb, self);
+
+  return exec_pragma (self, "PRAGMA cell_size_check=ON", error) &&
+         exec_pragma (self, "PRAGMA mmap_size=0", error) &&
+         exec_pragma (self, "PRAGMA query_only=ON", error);
+}
+
+static gboolean
+courant_sqlite_source_initable_init (GInitable     *initable,
+                                     GCancellable  *cancellable,
+                                     GError       **error)
+{
+  CourantSqliteSource *self = COURANT_SQLITE_SOURCE (initable);
+  g_autofree char *path = g_file_get_path (courant_source_get_file (COURANT_SOURCE (self)));
+  g_autofree char *uri = NULL;
+  goffset size = 0;
+  int rc;
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_UNSUPPORTED,
+                           _("Only databases on a local disk can be opened."));
+      return FALSE;
+    }
+
+  if (!check_header (self, path, &size, error))
+    return FALSE;
+
+  uri = build_uri (path, !has_pending_changes (path));
+  rc = sqlite3_open_v2 (uri, &self->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  self->cancellable = cancellable;
+  if (!harden (self, error) ||
+      (size <= QUICK_CHECK_MAX_BYTES && !run_quick_check (self, error)))
+    {
+      self->cancellable = NULL;
+      return FALSE;
+    }
+  self->cancellable = NULL;
+  return TRUE;
+}
+
+static void
+courant_sqlite_source_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = courant_sqlite_source_initable_init;
+}
+
+static char *
+quote_identifier (const char *name)
+{
+  GString *quoted = g_string_new ("\"");
+
+  for (const char *p = name; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (quoted, '"');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '"');
+  return g_string_free (quoted, FALSE);
+}
+
+static gboolean
+prepare (CourantSqliteSource  *self,
+         const char           *sql,
+         sqlite3_stmt        **stmt,
+         GError              **error)
+{
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static CourantColumnType
+merge_type (CourantColumnType seen,
+            int               sqlite_type)
+{
+  CourantColumnType type;
+
+  switch (sqlite_type)
+    {
+    case SQLITE_INTEGER: type = COURANT_COLUMN_INTEGER; break;
+    case SQLITE_FLOAT:   type = COURANT_COLUMN_REAL;    break;
+    case SQLITE_TEXT:    type = COURANT_COLUMN_TEXT;    break;
+    case SQLITE_BLOB:    type = COURANT_COLUMN_BLOB;    break;
+    case SQLITE_NULL:
+    default:             return seen;
+    }
+
+  /* Integers among reals are reals; anything among text is text. */
+  return MAX (seen, type);
+}
+
+static gboolean
+describe_columns (CourantSqliteSource  *self,
+                  CourantTableInfo     *info,
+                  GError              **error)
+{
+  g_autofree char *quoted = quote_identifier (info->name);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s LIMIT %d", quoted, TYPE_SAMPLE_ROWS);
+  g_autofree CourantColumnType *types = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n_columns;
+  int rc;
+
+  if (!prepare (self, sql, &stmt, error))
+    return FALSE;
+
+  n_columns = sqlite3_column_count (stmt);
+  types = g_new0 (CourantColumnType, n_columns);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int c = 0; c < n_columns; c++)
+      types[c] = merge_type (types[c], sqlite3_column_type (stmt, c));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  for (int c = 0; c < n_columns; c++)
+    courant_table_info_add_column (info,
+                                   sqlite3_column_name (stmt, c),
+                                   sqlite3_column_decltype (stmt, c),
+                                   types[c]);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+count_rows (CourantSqliteSource  *self,
+            CourantTableInfo     *info,
+            GError              **error)
+{
+  g_autofree char *quoted = quote_identifier (info->name);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", quoted);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!prepare (self, sql, &stmt, error))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    info->n_rows = sqlite3_column_int64 (stmt, 0);
+  else
+    set_sqlite_error (self, rc, error);
+
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW;
+}
+
+static GPtrArray *
+list_table_names (CourantSqliteSource  *self,
+                  GError              **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!prepare (self,
+                "SELECT name FROM sqlite_schema "
+                "WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                "ORDER BY name",
+                &stmt, error))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&names);
+}
+
+static GPtrArray *
+courant_sqlite_source_list_tables (CourantSource  *source,
+                                   GCancellable   *cancellable,
+                                   GError        **error)
+{
+  CourantSqliteSource *self = COURANT_SQLITE_SOURCE (source);
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+
+  self->cancellable = cancellable;
+  names = list_table_names (self, error);
+  if (names != NULL)
+    {
+      tables = g_ptr_array_new_with_free_func ((GDestroyNotify) courant_table_info_free);
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autoptr(CourantTableInfo) info = courant_table_info_new (g_ptr_array_index (names, i));
+
+          if (!describe_columns (self, info, error) || !count_rows (self, info, error))
+            {
+              g_clear_pointer (&tables, g_ptr_array_unref);
+              break;
+            }
+          g_ptr_array_add (tables, g_steal_pointer (&info));
+        }
+    }
+  self->cancellable = NULL;
+  return g_steal_pointer (&tables);
+}
+
+static char *
+value_to_string (sqlite3_stmt *stmt,
+                 int           column)
+{
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_NULL:
+      return NULL;
+
+    case SQLITE_BLOB:
+      return g_strdup_printf (_("(%d bytes)"), sqlite3_column_bytes (stmt, column));
+
+    case SQLITE_TEXT:
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+        /* A TEXT value is not guaranteed to be valid UTF-8. */
+        return g_utf8_make_valid (text, sqlite3_column_bytes (stmt, column));
+      }
+
+    default:
+      return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+    }
+}
+
+static CourantPreview *
+courant_sqlite_source_preview (CourantSource  *source,
+                               const char     *table,
+                               guint           limit,
+                               GCancellable   *cancellable,
+                               GError        **error)
+{
+  CourantSqliteSource *self = COURANT_SQLITE_SOURCE (source);
+  const CourantTableInfo *info = courant_source_find_table (source, table);
+  g_autofree char *quoted = quote_identifier (table);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s LIMIT %u", quoted, limit);
+  g_autofree const char **names = NULL;
+  g_autoptr(CourantPreview) preview = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n_columns;
+  int rc;
+
+  g_assert (info != NULL);
+
+  self->cancellable = cancellable;
+  if (!prepare (self, sql, &stmt, error))
+    {
+      self->cancellable = NULL;
+      return NULL;
+    }
+
+  n_columns = sqlite3_column_count (stmt);
+  names = g_new0 (const char *, n_columns + 1);
+  for (int c = 0; c < n_columns; c++)
+    names[c] = sqlite3_column_name (stmt, c);
+  preview = courant_preview_new (n_columns, names);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, n_columns);
+
+      for (int c = 0; c < n_columns; c++)
+        row[c] = value_to_string (stmt, c);
+      courant_preview_append_row (preview, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      g_clear_pointer (&preview, courant_preview_free);
+    }
+
+  sqlite3_finalize (stmt);
+  self->cancellable = NULL;
+  return g_steal_pointer (&preview);
+}
+
+static void
+courant_sqlite_source_finalize (GObject *object)
+{
+  CourantSqliteSource *self = COURANT_SQLITE_SOURCE (object);
+
+  g_clear_pointer (&self->db, sqlite3_close);
+
+  G_OBJECT_CLASS (courant_sqlite_source_parent_class)->finalize (object);
+}
+
+static void
+courant_sqlite_source_class_init (CourantSqliteSourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CourantSourceClass *source_class = COURANT_SOURCE_CLASS (klass);
+
+  object_class->finalize = courant_sqlite_source_finalize;
+
+  source_class->list_tables = courant_sqlite_source_list_tables;
+  source_class->preview = courant_sqlite_source_preview;
+}
+
+static void
+courant_sqlite_source_init (CourantSqliteSource *self)
+{
+}
+
+CourantSource *
+courant_sqlite_source_new (GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return g_initable_new (COURANT_TYPE_SQLITE_SOURCE, cancellable, error,
+                         "file", file,
+                         NULL);
+}
