@@ -556,22 +556,19 @@ courant_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (courant_window_parent_class)->close_request (window);
 }
 
+/* The window's size and content follow the application's settings. */
 static void
-courant_window_constructed (GObject *object)
+apply_settings (CourantWindow *self,
+                GSettings     *settings)
 {
-  CourantWindow *self = COURANT_WINDOW (object);
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-  G_OBJECT_CLASS (courant_window_parent_class)->constructed (object);
-
-  self->settings = g_object_ref (courant_application_get_settings (COURANT_APPLICATION (app)));
+  self->settings = g_object_ref (settings);
   gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  courant_start_page_set_settings (self->start_page, self->settings);
+  courant_start_page_set_settings (self->start_page, settings);
   update_actions (self);
 }
 
@@ -599,7 +596,6 @@ courant_window_class_init (CourantWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = courant_window_constructed;
   object_class->dispose = courant_window_dispose;
   window_class->close_request = courant_window_close_request;
 
@@ -648,9 +644,13 @@ courant_window_init (CourantWindow *self)
 CourantWindow *
 courant_window_new (CourantApplication *application)
 {
+  CourantWindow *self;
+
   g_return_val_if_fail (COURANT_IS_APPLICATION (application), NULL);
 
-  return g_object_new (COURANT_TYPE_WINDOW,
+  self = g_object_new (COURANT_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  apply_settings (self, courant_application_get_settings (application));
+  return self;
 }
