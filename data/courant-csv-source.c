@@ -124,6 +124,75 @@ courant_csv_source_preview (CourantSource  *source,
   return preview;
 }
 
+/* Reads one cell as the column's inferred type says it is. */
+static void
+read_cell (const CourantCsvTable *table,
+           gsize                  row,
+           guint                  column,
+           CourantColumnType      type,
+           CourantValue          *value)
+{
+  const char *text = courant_csv_table_get (table, row, column);
+
+  value->type = text != NULL ? type : COURANT_COLUMN_EMPTY;
+  value->text = text;
+  value->length = text != NULL ? strlen (text) : 0;
+
+  if (value->type == COURANT_COLUMN_INTEGER)
+    {
+      value->integer = g_ascii_strtoll (text, NULL, 10);
+      value->real = (double) value->integer;
+    }
+  else if (value->type == COURANT_COLUMN_REAL)
+    {
+      if (!courant_csv_table_get_double (table, row, column, &value->real))
+        value->type = COURANT_COLUMN_EMPTY;
+      value->integer = (gint64) value->real;
+    }
+}
+
+static gboolean
+courant_csv_source_scan (CourantSource        *source,
+                         const char           *table,
+                         const char *const    *columns,
+                         CourantScanFunc       func,
+                         CourantScanProgress   progress,
+                         gpointer              user_data,
+                         GCancellable         *cancellable,
+                         GError              **error)
+{
+  CourantCsvSource *self = COURANT_CSV_SOURCE (source);
+  const CourantTableInfo *info = courant_source_find_table (source, table);
+  guint n_columns = g_strv_length ((char **) columns);
+  gsize n_rows = courant_csv_table_get_n_rows (self->table);
+  g_autofree CourantValue *values = g_new0 (CourantValue, n_columns);
+  g_autofree guint *indexes = g_new0 (guint, n_columns);
+  g_autofree CourantColumnType *types = g_new0 (CourantColumnType, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      indexes[c] = courant_table_info_find_column (info, columns[c]);
+      types[c] = courant_csv_table_get_column_type (self->table, indexes[c]);
+    }
+
+  for (gsize r = 0; r < n_rows; r++)
+    {
+      for (guint c = 0; c < n_columns; c++)
+        read_cell (self->table, r, indexes[c], types[c], &values[c]);
+      if (!func (values, n_columns, user_data, error))
+        return FALSE;
+
+      if ((r + 1) % COURANT_SCAN_PROGRESS_ROWS == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL)
+            progress (r + 1, n_rows, user_data);
+        }
+    }
+  return TRUE;
+}
+
 static void
 courant_csv_source_finalize (GObject *object)
 {
@@ -145,6 +214,7 @@ courant_csv_source_class_init (CourantCsvSourceClass *klass)
 
   source_class->list_tables = courant_csv_source_list_tables;
   source_class->preview = courant_csv_source_preview;
+  source_class->scan = courant_csv_source_scan;
 }
 
 static void

@@ -85,6 +85,24 @@ courant_table_info_add_column (CourantTableInfo  *info,
   g_ptr_array_add (info->columns, column);
 }
 
+/* Returns the index of the column named @name, or -1. */
+int
+courant_table_info_find_column (const CourantTableInfo *info,
+                                const char             *name)
+{
+  g_return_val_if_fail (info != NULL, -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  for (guint i = 0; i < info->columns->len; i++)
+    {
+      const CourantColumnInfo *column = g_ptr_array_index (info->columns, i);
+
+      if (g_str_equal (column->name, name))
+        return i;
+    }
+  return -1;
+}
+
 void
 courant_table_info_free (CourantTableInfo *info)
 {
@@ -366,7 +384,7 @@ call_list_tables (CourantSource  *self,
                   GError        **error)
 {
   CourantSourcePrivate *priv = courant_source_get_instance_private (self);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&priv->mutex);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&priv->mutex);
 
   return COURANT_SOURCE_GET_CLASS (self)->list_tables (self, cancellable, error);
 }
@@ -513,6 +531,47 @@ courant_source_preview (CourantSource  *self,
 
   locker = g_mutex_locker_new (&priv->mutex);
   return COURANT_SOURCE_GET_CLASS (self)->preview (self, table, limit, cancellable, error);
+}
+
+gboolean
+courant_source_scan (CourantSource        *self,
+                     const char           *table,
+                     const char *const    *columns,
+                     CourantScanFunc       func,
+                     CourantScanProgress   progress,
+                     gpointer              user_data,
+                     GCancellable         *cancellable,
+                     GError              **error)
+{
+  CourantSourcePrivate *priv = courant_source_get_instance_private (self);
+  const CourantTableInfo *info;
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (COURANT_IS_SOURCE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (columns != NULL && columns[0] != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = courant_source_find_table (self, table);
+  if (info == NULL)
+    {
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND,
+                   _("There is no table named “%s” in this source."), table);
+      return FALSE;
+    }
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (courant_table_info_find_column (info, columns[i]) < 0)
+      {
+        g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND,
+                     _("The table “%s” has no column named “%s”."), table, columns[i]);
+        return FALSE;
+      }
+
+  locker = g_mutex_locker_new (&priv->mutex);
+  return COURANT_SOURCE_GET_CLASS (self)->scan (self, table, columns, func, progress,
+                                                user_data, cancellable, error);
 }
 
 typedef struct

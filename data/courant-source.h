@@ -40,6 +40,30 @@ typedef struct
   GPtrArray *rows;         /* of char*[n_columns] (owned) */
 } CourantPreview;
 
+/* One value met by courant_source_scan(). Integers also fill @real, and
+ * reals @integer (truncated), so that a numeric column reads either way. */
+typedef struct
+{
+  CourantColumnType  type;    /* COURANT_COLUMN_EMPTY when the value is missing */
+  gint64             integer;
+  double             real;
+  const char        *text;    /* TEXT only, valid during the callback */
+  gsize              length;
+} CourantValue;
+
+/* Called once per row with one value per requested column. Returning FALSE
+ * (with @error set) stops the scan. */
+typedef gboolean (*CourantScanFunc)     (const CourantValue  *values,
+                                         guint                n_values,
+                                         gpointer             user_data,
+                                         GError             **error);
+/* Called every few tens of thousands of rows, in the scanning thread. */
+typedef void     (*CourantScanProgress) (gint64               rows_read,
+                                         gint64               rows_estimated,
+                                         gpointer             user_data);
+
+#define COURANT_SCAN_PROGRESS_ROWS 65536
+
 const char *courant_column_type_to_string (CourantColumnType type);
 
 CourantTableInfo *courant_table_info_new          (const char *name);
@@ -77,6 +101,15 @@ struct _CourantSourceClass
                                   guint          limit,
                                   GCancellable  *cancellable,
                                   GError       **error);
+  /* @columns are known to exist in @table. */
+  gboolean        (*scan)        (CourantSource       *self,
+                                  const char          *table,
+                                  const char *const   *columns,
+                                  CourantScanFunc      func,
+                                  CourantScanProgress  progress,
+                                  gpointer             user_data,
+                                  GCancellable        *cancellable,
+                                  GError             **error);
 };
 
 /* Opens @file as a SQLite database or a CSV file, whichever its content is,
@@ -113,5 +146,18 @@ void            courant_source_preview_async  (CourantSource       *self,
 CourantPreview *courant_source_preview_finish (CourantSource       *self,
                                                GAsyncResult        *result,
                                                GError             **error);
+
+/* Reads @columns of every row of @table in the table's own order. Blocking:
+ * call it from a worker. */
+gboolean        courant_source_scan           (CourantSource       *self,
+                                               const char          *table,
+                                               const char *const   *columns,
+                                               CourantScanFunc      func,
+                                               CourantScanProgress  progress,
+                                               gpointer             user_data,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+int             courant_table_info_find_column (const CourantTableInfo *info,
+                                                const char             *name);
 
 G_END_DECLS

@@ -555,6 +555,109 @@ courant_sqlite_source_preview (CourantSource  *source,
 }
 
 static void
+read_value (sqlite3_stmt *stmt,
+            int           column,
+            CourantValue *value)
+{
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_INTEGER:
+      value->type = COURANT_COLUMN_INTEGER;
+      value->integer = sqlite3_column_int64 (stmt, column);
+      value->real = (double) value->integer;
+      break;
+
+    case SQLITE_FLOAT:
+      value->type = COURANT_COLUMN_REAL;
+      value->real = sqlite3_column_double (stmt, column);
+      value->integer = (gint64) value->real;
+      break;
+
+    case SQLITE_TEXT:
+      value->type = COURANT_COLUMN_TEXT;
+      value->text = (const char *) sqlite3_column_text (stmt, column);
+      value->length = sqlite3_column_bytes (stmt, column);
+      break;
+
+    case SQLITE_BLOB:
+      value->type = COURANT_COLUMN_BLOB;
+      value->length = sqlite3_column_bytes (stmt, column);
+      break;
+
+    case SQLITE_NULL:
+    default:
+      value->type = COURANT_COLUMN_EMPTY;
+      break;
+    }
+}
+
+static char *
+build_select (const char        *table,
+              const char *const *columns)
+{
+  g_autofree char *quoted_table = quote_identifier (table);
+  GString *sql = g_string_new ("SELECT ");
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      g_autofree char *quoted = quote_identifier (columns[i]);
+
+      if (i > 0)
+        g_string_append (sql, ", ");
+      g_string_append (sql, quoted);
+    }
+  g_string_append_printf (sql, " FROM %s", quoted_table);
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+courant_sqlite_source_scan (CourantSource        *source,
+                            const char           *table,
+                            const char *const    *columns,
+                            CourantScanFunc       func,
+                            CourantScanProgress   progress,
+                            gpointer              user_data,
+                            GCancellable         *cancellable,
+                            GError              **error)
+{
+  CourantSqliteSource *self = COURANT_SQLITE_SOURCE (source);
+  gint64 estimated = courant_source_find_table (source, table)->n_rows;
+  guint n_columns = g_strv_length ((char **) columns);
+  g_autofree char *sql = build_select (table, columns);
+  g_autofree CourantValue *values = g_new0 (CourantValue, n_columns);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  gint64 rows = 0;
+  int rc;
+
+  self->cancellable = cancellable;
+  if (!prepare (self, sql, &stmt, error))
+    {
+      self->cancellable = NULL;
+      return FALSE;
+    }
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (guint c = 0; c < n_columns; c++)
+        read_value (stmt, c, &values[c]);
+      ok = func (values, n_columns, user_data, error);
+      if (progress != NULL && ++rows % COURANT_SCAN_PROGRESS_ROWS == 0)
+        progress (rows, estimated, user_data);
+    }
+
+  if (ok && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      ok = FALSE;
+    }
+
+  sqlite3_finalize (stmt);
+  self->cancellable = NULL;
+  return ok;
+}
+
+static void
 courant_sqlite_source_finalize (GObject *object)
 {
   CourantSqliteSource *self = COURANT_SQLITE_SOURCE (object);
@@ -574,6 +677,7 @@ courant_sqlite_source_class_init (CourantSqliteSourceClass *klass)
 
   source_class->list_tables = courant_sqlite_source_list_tables;
   source_class->preview = courant_sqlite_source_preview;
+  source_class->scan = courant_sqlite_source_scan;
 }
 
 static void

@@ -390,6 +390,93 @@ test_pending_wal (Fixture       *fixture,
   sqlite3_close (writer);
 }
 
+typedef struct
+{
+  gint64 rows;
+  gint64 missing;
+  double sum;
+  gint64 site_sum;
+} ScanTotals;
+
+static gboolean
+scan_cb (const CourantValue  *values,
+         guint                n_values,
+         gpointer             user_data,
+         GError             **error)
+{
+  ScanTotals *totals = user_data;
+
+  g_assert_cmpuint (n_values, ==, 2);
+  totals->rows++;
+  totals->site_sum += values[1].integer;
+  if (values[0].type == COURANT_COLUMN_EMPTY)
+    totals->missing++;
+  else
+    totals->sum += values[0].real;
+  return TRUE;
+}
+
+static double
+sql_double (const char *path,
+            const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  double v;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  v = sqlite3_column_double (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+/* A scan reads every row, with missing values apart, in SQLite and in CSV. */
+static void
+test_scan (Fixture       *fixture,
+           gconstpointer  data)
+{
+  static const char *columns[] = { "kwh", "site", NULL };
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "readings.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("site;ts;kwh\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CourantSource) source = open_path (fixture->path, &error);
+  g_autoptr(CourantSource) csv_source = NULL;
+  ScanTotals totals = { 0 }, csv_totals = { 0 };
+  static const char *bad[] = { "kwh", "nope", NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (courant_source_scan (source, "readings", columns, scan_cb, NULL, &totals, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (totals.rows, ==, sql_count (fixture->path, "SELECT count(*) FROM readings"));
+  g_assert_cmpint (totals.missing, ==, sql_count (fixture->path, "SELECT count(*) FROM readings WHERE kwh IS NULL"));
+  g_assert_cmpint (totals.site_sum, ==, sql_count (fixture->path, "SELECT sum(site) FROM readings"));
+  g_assert_cmpfloat_with_epsilon (totals.sum, sql_double (fixture->path, "SELECT sum(kwh) FROM readings"), 1e-6);
+
+  /* The same rows as CSV, with a decimal comma. */
+  for (int i = 0; i < 20000; i++)
+    {
+      if (i % 11 == 0)
+        g_string_append_printf (csv, "%d;%d;\n", i % 7, i);
+      else
+        g_string_append_printf (csv, "%d;%d;%d,%02d\n", i % 7, i, i / 4, (i % 4) * 25);
+    }
+  write_bytes (csv_path, csv->str, csv->len);
+  csv_source = open_path (csv_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (courant_source_scan (csv_source, "readings", columns, scan_cb, NULL, &csv_totals, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (csv_totals.rows, ==, totals.rows);
+  g_assert_cmpint (csv_totals.missing, ==, totals.missing);
+  g_assert_cmpint (csv_totals.site_sum, ==, totals.site_sum);
+  g_assert_cmpfloat_with_epsilon (csv_totals.sum, totals.sum, 1e-6);
+
+  g_assert_false (courant_source_scan (source, "readings", bad, scan_cb, NULL, &totals, NULL, &error));
+  g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND);
+}
+
 static void
 open_async_cb (GObject      *object,
                GAsyncResult *result,
@@ -433,6 +520,7 @@ main (int    argc,
   g_test_add ("/source/errors/folder", Fixture, NULL, fixture_setup, test_folder, fixture_teardown);
   g_test_add ("/source/errors/truncated", Fixture, NULL, fixture_setup, test_truncated, fixture_teardown);
   g_test_add ("/source/errors/damaged", Fixture, NULL, fixture_setup, test_damaged, fixture_teardown);
+  g_test_add ("/source/scan", Fixture, NULL, fixture_setup, test_scan, fixture_teardown);
   g_test_add ("/source/cancelled", Fixture, NULL, fixture_setup, test_cancelled, fixture_teardown);
   g_test_add ("/source/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
 
