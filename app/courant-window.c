@@ -173,6 +173,7 @@ set_source (CourantWindow *self,
 
   g_set_object (&self->source, source);
   courant_table_page_set_table (self->table_page, NULL, NULL);
+  update_actions (self);
 
   if (source == NULL)
     {
@@ -317,7 +318,6 @@ courant_window_close_source (CourantWindow *self)
   set_source (self, NULL);
   g_settings_set_string (self->settings, "last-source", "");
   show_current_page (self);
-  update_actions (self);
 }
 
 void
