@@ -23,6 +23,10 @@ typedef enum
 } CourantTimeEncoding;
 
 const char          *courant_time_encoding_to_string (CourantTimeEncoding encoding);
+/* Reads the names courant_time_encoding_to_string() gives ("iso8601",
+ * "unix-milliseconds"…), for command-line overrides. */
+gboolean             courant_time_encoding_from_string (const char          *text,
+                                                        CourantTimeEncoding *encoding);
 
 /* Parses @len bytes of @text (len -1: NUL-terminated) in @encoding, or in any
  * text encoding when UNKNOWN. Local times are read in @tz (NULL: Europe/Paris). */
