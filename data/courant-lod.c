@@ -1,0 +1,259 @@
+/* courant-lod.c: the min/max pyramid and the M4 reduction
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "courant-lod.h"
+
+#define MAX_LEVELS 16
+
+typedef struct
+{
+  double *min;
+  double *max;
+  gsize   n;
+} Level;
+
+struct _CourantLod
+{
+  const double *values;
+  gsize         n;
+  guint         n_levels;         /* above the raw values */
+  Level         levels[MAX_LEVELS];
+};
+
+/* Ternaries rather than fmin()/fmax(): they compile to minsd/maxsd without
+ * branches, and four accumulators keep both ports busy. Values are never NaN. */
+static inline void
+scan_values (const double *v,
+             gsize         lo,
+             gsize         hi,
+             double       *mn,
+             double       *mx)
+{
+  double a0 = *mn, a1 = *mn, a2 = *mn, a3 = *mn;
+  double b0 = *mx, b1 = *mx, b2 = *mx, b3 = *mx;
+  gsize i = lo;
+
+  for (; i + 4 <= hi; i += 4)
+    {
+      a0 = v[i] < a0 ? v[i] : a0;
+      a1 = v[i + 1] < a1 ? v[i + 1] : a1;
+      a2 = v[i + 2] < a2 ? v[i + 2] : a2;
+      a3 = v[i + 3] < a3 ? v[i + 3] : a3;
+      b0 = v[i] > b0 ? v[i] : b0;
+      b1 = v[i + 1] > b1 ? v[i + 1] : b1;
+      b2 = v[i + 2] > b2 ? v[i + 2] : b2;
+      b3 = v[i + 3] > b3 ? v[i + 3] : b3;
+    }
+  for (; i < hi; i++)
+    {
+      a0 = v[i] < a0 ? v[i] : a0;
+      b0 = v[i] > b0 ? v[i] : b0;
+    }
+  a0 = a1 < a0 ? a1 : a0;
+  a2 = a3 < a2 ? a3 : a2;
+  *mn = a2 < a0 ? a2 : a0;
+  b0 = b1 > b0 ? b1 : b0;
+  b2 = b3 > b2 ? b3 : b2;
+  *mx = b2 > b0 ? b2 : b0;
+}
+
+static inline void
+scan_level (const Level *level,
+            gsize        lo,
+            gsize        hi,
+            double      *mn,
+            double      *mx)
+{
+  double a = *mn, b = *mx;
+
+  for (gsize i = lo; i < hi; i++)
+    {
+      a = level->min[i] < a ? level->min[i] : a;
+      b = level->max[i] > b ? level->max[i] : b;
+    }
+  *mn = a;
+  *mx = b;
+}
+
+CourantLod *
+courant_lod_new (const double *values,
+                 gsize         n)
+{
+  CourantLod *lod = g_new0 (CourantLod, 1);
+  gsize below = n;
+
+  g_return_val_if_fail (values != NULL || n == 0, NULL);
+
+  lod->values = values;
+  lod->n = n;
+
+  /* Only whole blocks get an entry: a range query reads the ragged ends
+   * from the level below, so no entry ever covers readings it does not own. */
+  while (lod->n_levels < MAX_LEVELS)
+    {
+      gsize fanout = lod->n_levels == 0 ? COURANT_LOD_BLOCK : COURANT_LOD_FANOUT;
+      Level *level = &lod->levels[lod->n_levels];
+      gsize count = below / fanout;
+
+      if (count < 2)
+        break;
+
+      level->n = count;
+      level->min = g_new (double, count);
+      level->max = g_new (double, count);
+      for (gsize b = 0; b < count; b++)
+        {
+          double mn = INFINITY, mx = -INFINITY;
+
+          if (lod->n_levels == 0)
+            scan_values (values, b * fanout, (b + 1) * fanout, &mn, &mx);
+          else
+            scan_level (&lod->levels[lod->n_levels - 1], b * fanout, (b + 1) * fanout, &mn, &mx);
+          level->min[b] = mn;
+          level->max[b] = mx;
+        }
+      below = count;
+      lod->n_levels++;
+    }
+
+  return lod;
+}
+
+void
+courant_lod_free (CourantLod *lod)
+{
+  if (lod == NULL)
+    return;
+
+  for (guint i = 0; i < lod->n_levels; i++)
+    {
+      g_free (lod->levels[i].min);
+      g_free (lod->levels[i].max);
+    }
+  g_free (lod);
+}
+
+gsize
+courant_lod_get_memory (const CourantLod *lod)
+{
+  gsize bytes = sizeof *lod;
+
+  g_return_val_if_fail (lod != NULL, 0);
+
+  for (guint i = 0; i < lod->n_levels; i++)
+    bytes += 2 * lod->levels[i].n * sizeof (double);
+  return bytes;
+}
+
+/* Level 0 is the raw values; level k ≥ 1 is lod->levels[k - 1]. The range is
+ * split into a ragged head and tail read at this level and whole entries of
+ * the next level in between. */
+static void
+range_at (const CourantLod *lod,
+          guint             level,
+          gsize             lo,
+          gsize             hi,
+          double           *mn,
+          double           *mx)
+{
+  if (level < lod->n_levels)
+    {
+      gsize fanout = level == 0 ? COURANT_LOD_BLOCK : COURANT_LOD_FANOUT;
+      gsize b0 = (lo + fanout - 1) / fanout;
+      gsize b1 = hi / fanout;
+
+      if (b0 < b1)
+        {
+          range_at (lod, level, lo, b0 * fanout, mn, mx);
+          range_at (lod, level + 1, b0, b1, mn, mx);
+          range_at (lod, level, b1 * fanout, hi, mn, mx);
+          return;
+        }
+    }
+
+  if (level == 0)
+    scan_values (lod->values, lo, hi, mn, mx);
+  else
+    scan_level (&lod->levels[level - 1], lo, hi, mn, mx);
+}
+
+void
+courant_lod_range (const CourantLod *lod,
+                   gsize             lo,
+                   gsize             hi,
+                   double           *min,
+                   double           *max)
+{
+  g_return_if_fail (lod != NULL);
+  g_return_if_fail (lo < hi && hi <= lod->n);
+
+  *min = INFINITY;
+  *max = -INFINITY;
+  range_at (lod, 0, lo, hi, min, max);
+}
+
+gsize
+courant_lod_lower_bound (const gint64 *times,
+                         gsize         n,
+                         gint64        t)
+{
+  gsize lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (times[mid] < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+courant_lod_m4 (const CourantLod *lod,
+                const gint64     *times,
+                const double     *values,
+                gsize             n,
+                gint64            t0,
+                gint64            t1,
+                guint             width,
+                CourantM4        *out)
+{
+  gint64 span, q, r;
+  gsize lo;
+
+  g_return_if_fail (lod != NULL && lod->n == n);
+  g_return_if_fail (t0 < t1 && width > 0 && out != NULL);
+
+  /* Reading t goes to pixel floor ((t − t0) width / span), as in the peers'
+   * SQL; so the edge of pixel p is t0 + ceil (span p / width), computed as
+   * t0 + q p + ceil (r p / width): exact, and no overflow. */
+  span = t1 - t0;
+  q = span / width;
+  r = span % width;
+  lo = courant_lod_lower_bound (times, n, t0);
+  for (guint p = 0; p < width; p++)
+    {
+      gint64 edge = t0 + q * (p + 1) + (r * (p + 1) + width - 1) / width;
+      gsize hi = lo + courant_lod_lower_bound (times + lo, n - lo, edge);
+      CourantM4 *column = &out[p];
+
+      column->count = (guint) (hi - lo);
+      if (hi == lo)
+        {
+          column->first = column->min = column->max = column->last = NAN;
+          continue;
+        }
+      column->first = values[lo];
+      column->last = values[hi - 1];
+      courant_lod_range (lod, lo, hi, &column->min, &column->max);
+      lo = hi;
+    }
+}

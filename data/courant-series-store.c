@@ -1,0 +1,693 @@
+/* courant-series-store.c: loading energy series into columnar memory
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "courant-error.h"
+#include "courant-series-store.h"
+
+struct _CourantSeriesStore
+{
+  gatomicrefcount  ref_count;
+  gint64          *times;
+  double          *values;
+  gsize            n;
+  gsize            n_missing;
+  GPtrArray       *series;  /* of CourantSeries */
+  GHashTable      *index;   /* name → index + 1 */
+};
+
+typedef struct
+{
+  guint32 entity;
+  gsize   start;
+} Run;
+
+/* The rows as they arrive. Tables are usually ordered by (entity, time), so
+ * rows go straight into the final arrays and each entity is one run; only
+ * when an entity comes back or time goes backwards is a sort needed. */
+typedef struct
+{
+  GTimeZone  *tz;
+  gint64     *times;
+  double     *values;
+  gsize       n;
+  gsize       capacity;
+  gsize       n_missing;
+  GArray     *runs;
+  GPtrArray  *names;
+  GHashTable *index;
+  gboolean    sorted;
+  gboolean    have_entity;
+  gboolean    entity_is_integer;
+  gint64      entity_integer;
+  char       *entity_text;
+} Loader;
+
+static void
+loader_init (Loader    *loader,
+             GTimeZone *tz,
+             gsize      capacity)
+{
+  memset (loader, 0, sizeof *loader);
+  loader->tz = tz;
+  loader->capacity = MAX (capacity, 1024);
+  loader->times = g_new (gint64, loader->capacity);
+  loader->values = g_new (double, loader->capacity);
+  loader->runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  loader->names = g_ptr_array_new_with_free_func (g_free);
+  loader->index = g_hash_table_new (g_str_hash, g_str_equal);
+  loader->sorted = TRUE;
+}
+
+static void
+loader_clear (Loader *loader)
+{
+  g_free (loader->times);
+  g_free (loader->values);
+  g_array_unref (loader->runs);
+  g_hash_table_unref (loader->index);
+  g_ptr_array_unref (loader->names);
+  g_free (loader->entity_text);
+}
+
+static void
+loader_start_run (Loader     *loader,
+                  const char *name)
+{
+  gpointer found = g_hash_table_lookup (loader->index, name);
+  Run run = { 0, loader->n };
+
+  if (found != NULL)
+    {
+      /* The entity was met before, in an earlier run. */
+      run.entity = GPOINTER_TO_UINT (found) - 1;
+      loader->sorted = FALSE;
+    }
+  else
+    {
+      run.entity = loader->names->len;
+      g_ptr_array_add (loader->names, g_strdup (name));
+      g_hash_table_insert (loader->index, g_ptr_array_index (loader->names, run.entity),
+                           GUINT_TO_POINTER (run.entity + 1));
+    }
+  g_array_append_val (loader->runs, run);
+}
+
+/* Starts a new run when the entity changes; integers are compared as such,
+ * so that the common case formats no text. */
+static void
+loader_set_entity (Loader             *loader,
+                   const CourantValue *entity)
+{
+  char buffer[32];
+  const char *name;
+
+  if (entity == NULL || entity->type == COURANT_COLUMN_EMPTY)
+    {
+      if (loader->have_entity && !loader->entity_is_integer && loader->entity_text[0] == '\0')
+        return;
+      name = "";
+    }
+  else if (entity->type == COURANT_COLUMN_INTEGER)
+    {
+      if (loader->have_entity && loader->entity_is_integer && loader->entity_integer == entity->integer)
+        return;
+      g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, entity->integer);
+      name = buffer;
+    }
+  else if (entity->type == COURANT_COLUMN_TEXT)
+    {
+      if (loader->have_entity && !loader->entity_is_integer && g_str_equal (loader->entity_text, entity->text))
+        return;
+      name = entity->text;
+    }
+  else
+    {
+      g_snprintf (buffer, sizeof buffer, "%.17g", entity->real);
+      if (loader->have_entity && !loader->entity_is_integer && g_str_equal (loader->entity_text, buffer))
+        return;
+      name = buffer;
+    }
+
+  loader->have_entity = TRUE;
+  loader->entity_is_integer = entity != NULL && entity->type == COURANT_COLUMN_INTEGER;
+  loader->entity_integer = entity != NULL ? entity->integer : 0;
+  g_free (loader->entity_text);
+  loader->entity_text = g_strdup (name);
+  loader_start_run (loader, name);
+}
+
+static void
+loader_push (Loader             *loader,
+             const CourantValue *entity,
+             gint64              time,
+             double              value)
+{
+  gsize start;
+
+  loader_set_entity (loader, entity);
+
+  start = g_array_index (loader->runs, Run, loader->runs->len - 1).start;
+  if (loader->n > start && loader->times[loader->n - 1] > time)
+    loader->sorted = FALSE;
+
+  if (G_UNLIKELY (loader->n == loader->capacity))
+    {
+      loader->capacity += loader->capacity / 2;
+      loader->times = g_renew (gint64, loader->times, loader->capacity);
+      loader->values = g_renew (double, loader->values, loader->capacity);
+    }
+  loader->times[loader->n] = time;
+  loader->values[loader->n] = value;
+  loader->n++;
+}
+
+/* Integers and reals are Unix milliseconds, or seconds when too small to be
+ * a date in milliseconds; text is ISO 8601, local time in @tz without an
+ * offset. FIXME: use courant_time_parse_text() and courant_time_from_number()
+ * with the inferred encoding once data/courant-time.c lands. */
+static gboolean
+read_time (const CourantValue *value,
+           GTimeZone          *tz,
+           gint64             *out_ms)
+{
+  switch (value->type)
+    {
+    case COURANT_COLUMN_INTEGER:
+      *out_ms = ABS (value->integer) >= G_GINT64_CONSTANT (100000000000) ? value->integer : value->integer * 1000;
+      return TRUE;
+
+    case COURANT_COLUMN_REAL:
+      if (!isfinite (value->real))
+        return FALSE;
+      *out_ms = (gint64) (fabs (value->real) >= 1e11 ? value->real : value->real * 1000.0);
+      return TRUE;
+
+    case COURANT_COLUMN_TEXT:
+      {
+        g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (value->text, tz);
+
+        if (dt == NULL)
+          return FALSE;
+        *out_ms = g_date_time_to_unix (dt) * 1000 + g_date_time_get_microsecond (dt) / 1000;
+        return TRUE;
+      }
+
+    case COURANT_COLUMN_EMPTY:
+    case COURANT_COLUMN_BLOB:
+    default:
+      return FALSE;
+    }
+}
+
+/* Missing, NaN and text that is not a number (such as "ND") are missing. */
+static gboolean
+read_value (const CourantValue *value,
+            double             *out)
+{
+  char *end = NULL;
+
+  switch (value->type)
+    {
+    case COURANT_COLUMN_INTEGER:
+    case COURANT_COLUMN_REAL:
+      *out = value->real;
+      return !isnan (value->real);
+
+    case COURANT_COLUMN_TEXT:
+      {
+        g_autofree char *copy = g_strdup (value->text);
+
+        g_strdelimit (copy, ",", '.');
+        *out = g_ascii_strtod (copy, &end);
+        return end != copy && *end == '\0' && !isnan (*out);
+      }
+
+    case COURANT_COLUMN_EMPTY:
+    case COURANT_COLUMN_BLOB:
+    default:
+      return FALSE;
+    }
+}
+
+typedef struct
+{
+  Loader              *loader;
+  gboolean             has_entity;
+  CourantScanProgress  progress;
+  gpointer             progress_data;
+} ScanData;
+
+static void
+scan_progress_cb (gint64   rows_read,
+                  gint64   rows_estimated,
+                  gpointer user_data)
+{
+  ScanData *data = user_data;
+
+  data->progress (rows_read, rows_estimated, data->progress_data);
+}
+
+static gboolean
+scan_row_cb (const CourantValue  *values,
+             guint                n_values,
+             gpointer             user_data,
+             GError             **error)
+{
+  ScanData *data = user_data;
+  gint64 time;
+  double value;
+
+  if (G_LIKELY (values[0].type == COURANT_COLUMN_INTEGER && values[1].type == COURANT_COLUMN_REAL))
+    {
+      time = values[0].integer;
+      if (G_UNLIKELY (ABS (time) < G_GINT64_CONSTANT (100000000000)))
+        time *= 1000;
+      value = values[1].real;
+      if (G_UNLIKELY (isnan (value)))
+        {
+          data->loader->n_missing++;
+          return TRUE;
+        }
+    }
+  else if (!read_time (&values[0], data->loader->tz, &time) || !read_value (&values[1], &value))
+    {
+      data->loader->n_missing++;
+      return TRUE;
+    }
+
+  loader_push (data->loader, data->has_entity ? &values[2] : NULL, time, value);
+  return TRUE;
+}
+
+typedef struct
+{
+  guint32 entity;
+  gint64  time;
+  double  value;
+  gsize   order;
+} Row;
+
+static int
+compare_rows (const void *a,
+              const void *b)
+{
+  const Row *x = a, *y = b;
+
+  if (x->entity != y->entity)
+    return x->entity < y->entity ? -1 : 1;
+  if (x->time != y->time)
+    return x->time < y->time ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Sorts the rows by (entity, time), keeping the input order of ties, and
+ * leaves one run per entity. */
+static void
+loader_sort (Loader *loader)
+{
+  g_autofree Row *rows = g_new (Row, MAX (loader->n, 1));
+  guint32 n_entities = loader->names->len;
+
+  for (guint r = 0; r < loader->runs->len; r++)
+    {
+      const Run *run = &g_array_index (loader->runs, Run, r);
+      gsize end = r + 1 < loader->runs->len ? g_array_index (loader->runs, Run, r + 1).start : loader->n;
+
+      for (gsize i = run->start; i < end; i++)
+        rows[i] = (Row) { run->entity, loader->times[i], loader->values[i], i };
+    }
+  qsort (rows, loader->n, sizeof (Row), compare_rows);
+
+  g_array_set_size (loader->runs, 0);
+  for (gsize i = 0; i < loader->n; i++)
+    {
+      if (i == 0 || rows[i].entity != rows[i - 1].entity)
+        {
+          Run run = { rows[i].entity, i };
+          g_array_append_val (loader->runs, run);
+        }
+      loader->times[i] = rows[i].time;
+      loader->values[i] = rows[i].value;
+    }
+  g_assert (loader->runs->len <= n_entities);
+}
+
+static void
+series_free (gpointer data)
+{
+  CourantSeries *series = data;
+
+  g_free (series->name);
+  courant_lod_free (series->lod);
+  g_free (series);
+}
+
+static CourantSeriesStore *
+loader_finish (Loader *loader)
+{
+  CourantSeriesStore *self = g_new0 (CourantSeriesStore, 1);
+
+  if (!loader->sorted)
+    loader_sort (loader);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->n = loader->n;
+  self->n_missing = loader->n_missing;
+  self->times = g_renew (gint64, g_steal_pointer (&loader->times), MAX (loader->n, 1));
+  self->values = g_renew (double, g_steal_pointer (&loader->values), MAX (loader->n, 1));
+  self->series = g_ptr_array_new_with_free_func (series_free);
+  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint r = 0; r < loader->runs->len; r++)
+    {
+      const Run *run = &g_array_index (loader->runs, Run, r);
+      gsize end = r + 1 < loader->runs->len ? g_array_index (loader->runs, Run, r + 1).start : self->n;
+      CourantSeries *series = g_new0 (CourantSeries, 1);
+
+      series->name = g_strdup (g_ptr_array_index (loader->names, run->entity));
+      series->times = self->times + run->start;
+      series->values = self->values + run->start;
+      series->n = end - run->start;
+      series->lod = courant_lod_new (series->values, series->n);
+      g_ptr_array_add (self->series, series);
+      g_hash_table_insert (self->index, series->name, GUINT_TO_POINTER (self->series->len));
+    }
+
+  return self;
+}
+
+static gboolean
+check_columns (const CourantTableInfo   *info,
+               const CourantSeriesSpec  *spec,
+               GError                  **error)
+{
+  const char *columns[] = { spec->time_column, spec->value_column, spec->entity_column };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (columns[i] != NULL && courant_table_info_find_column (info, columns[i]) < 0)
+      {
+        g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND,
+                     _("The table “%s” has no column “%s”."), info->name, columns[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+CourantSeriesStore *
+courant_series_store_load (CourantSource            *source,
+                           const CourantSeriesSpec  *spec,
+                           GTimeZone                *tz,
+                           CourantScanProgress       progress,
+                           gpointer                  progress_data,
+                           GCancellable             *cancellable,
+                           GError                  **error)
+{
+  const CourantTableInfo *info;
+  const char *columns[4] = { NULL };
+  g_autoptr(GTimeZone) paris = NULL;
+  CourantSeriesStore *self;
+  ScanData data;
+  Loader loader;
+
+  g_return_val_if_fail (COURANT_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (spec != NULL && spec->table != NULL, NULL);
+  g_return_val_if_fail (spec->time_column != NULL && spec->value_column != NULL, NULL);
+
+  info = courant_source_find_table (source, spec->table);
+  if (info == NULL)
+    {
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND,
+                   _("The source has no table “%s”."), spec->table);
+      return NULL;
+    }
+  if (!check_columns (info, spec, error))
+    return NULL;
+
+  if (tz == NULL)
+    tz = paris = g_time_zone_new_identifier ("Europe/Paris");
+
+  columns[0] = spec->time_column;
+  columns[1] = spec->value_column;
+  columns[2] = spec->entity_column;
+
+  loader_init (&loader, tz, info->n_rows > 0 ? (gsize) info->n_rows : 0);
+  data.loader = &loader;
+  data.has_entity = spec->entity_column != NULL;
+  data.progress = progress;
+  data.progress_data = progress_data;
+  if (!courant_source_scan (source, spec->table, columns, scan_row_cb,
+                            progress != NULL ? scan_progress_cb : NULL, &data, cancellable, error))
+    {
+      loader_clear (&loader);
+      return NULL;
+    }
+
+  self = loader_finish (&loader);
+  loader_clear (&loader);
+  return self;
+}
+
+typedef struct
+{
+  CourantSource       *source;
+  char                *table;
+  char                *time_column;
+  char                *value_column;
+  char                *entity_column;
+  GTimeZone           *tz;
+  CourantScanProgress  progress;
+  gpointer             progress_data;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_clear_object (&load->source);
+  g_free (load->table);
+  g_free (load->time_column);
+  g_free (load->value_column);
+  g_free (load->entity_column);
+  g_clear_pointer (&load->tz, g_time_zone_unref);
+  g_free (load);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *load = task_data;
+  CourantSeriesSpec spec = { load->table, load->time_column, load->value_column, load->entity_column };
+  GError *error = NULL;
+  CourantSeriesStore *store;
+
+  store = courant_series_store_load (load->source, &spec, load->tz, load->progress,
+                                     load->progress_data, cancellable, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, (GDestroyNotify) courant_series_store_unref);
+}
+
+void
+courant_series_store_load_async (CourantSource            *source,
+                                 const CourantSeriesSpec  *spec,
+                                 GTimeZone                *tz,
+                                 CourantScanProgress       progress,
+                                 gpointer                  progress_data,
+                                 GCancellable             *cancellable,
+                                 GAsyncReadyCallback       callback,
+                                 gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+
+  g_return_if_fail (COURANT_IS_SOURCE (source));
+  g_return_if_fail (spec != NULL && spec->table != NULL);
+  g_return_if_fail (spec->time_column != NULL && spec->value_column != NULL);
+
+  load = g_new0 (LoadData, 1);
+  load->source = g_object_ref (source);
+  load->table = g_strdup (spec->table);
+  load->time_column = g_strdup (spec->time_column);
+  load->value_column = g_strdup (spec->value_column);
+  load->entity_column = g_strdup (spec->entity_column);
+  load->tz = tz != NULL ? g_time_zone_ref (tz) : NULL;
+  load->progress = progress;
+  load->progress_data = progress_data;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, courant_series_store_load_async);
+  g_task_set_task_data (task, load, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+CourantSeriesStore *
+courant_series_store_load_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+CourantSeriesStore *
+courant_series_store_new_from_arrays (const char *const *entities,
+                                      const gint64      *times,
+                                      const double      *values,
+                                      gsize              n)
+{
+  CourantSeriesStore *self;
+  Loader loader;
+
+  g_return_val_if_fail (n == 0 || (times != NULL && values != NULL), NULL);
+
+  loader_init (&loader, NULL, n);
+  for (gsize i = 0; i < n; i++)
+    {
+      CourantValue entity = { COURANT_COLUMN_TEXT, 0, 0, entities != NULL ? entities[i] : "", 0 };
+
+      if (isnan (values[i]))
+        {
+          loader.n_missing++;
+          continue;
+        }
+      loader_push (&loader, &entity, times[i], values[i]);
+    }
+  self = loader_finish (&loader);
+  loader_clear (&loader);
+  return self;
+}
+
+CourantSeriesStore *
+courant_series_store_ref (CourantSeriesStore *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+courant_series_store_unref (CourantSeriesStore *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_hash_table_unref (self->index);
+  g_ptr_array_unref (self->series);
+  g_free (self->times);
+  g_free (self->values);
+  g_free (self);
+}
+
+guint
+courant_series_store_get_n_series (CourantSeriesStore *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->series->len;
+}
+
+const CourantSeries *
+courant_series_store_get_series (CourantSeriesStore *self,
+                                 guint               index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->series->len, NULL);
+
+  return g_ptr_array_index (self->series, index);
+}
+
+int
+courant_series_store_find (CourantSeriesStore *self,
+                           const char         *name)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->index, name)) - 1;
+}
+
+gsize
+courant_series_store_get_n_readings (CourantSeriesStore *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n;
+}
+
+gsize
+courant_series_store_get_n_missing (CourantSeriesStore *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_missing;
+}
+
+gboolean
+courant_series_store_get_range (CourantSeriesStore *self,
+                                gint64             *min_ms,
+                                gint64             *max_ms)
+{
+  gint64 lo = G_MAXINT64, hi = G_MININT64;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      const CourantSeries *series = g_ptr_array_index (self->series, i);
+
+      if (series->n == 0)
+        continue;
+      lo = MIN (lo, series->times[0]);
+      hi = MAX (hi, series->times[series->n - 1]);
+    }
+  if (lo > hi)
+    return FALSE;
+  *min_ms = lo;
+  *max_ms = hi;
+  return TRUE;
+}
+
+gsize
+courant_series_store_get_lod_memory (CourantSeriesStore *self)
+{
+  gsize bytes = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->series->len; i++)
+    bytes += courant_lod_get_memory (((CourantSeries *) g_ptr_array_index (self->series, i))->lod);
+  return bytes;
+}
+
+gsize
+courant_series_store_get_memory (CourantSeriesStore *self)
+{
+  gsize bytes = sizeof *self;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  bytes += self->n * (sizeof (gint64) + sizeof (double));
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      const CourantSeries *series = g_ptr_array_index (self->series, i);
+
+      bytes += sizeof *series + strlen (series->name) + 1 + 2 * sizeof (gpointer);
+    }
+  return bytes + courant_series_store_get_lod_memory (self);
+}
