@@ -71,6 +71,7 @@ show_loading (CourantWindow *self,
 {
   adw_status_page_set_title (self->loading_status, title);
   gtk_progress_bar_set_text (self->loading_progress, text);
+  gtk_progress_bar_set_show_text (self->loading_progress, text != NULL);
   gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
   stop_pulse (self);
   if (text == NULL)
@@ -264,6 +265,7 @@ demo_progress_cb (double      fraction,
   stop_pulse (self);
   gtk_progress_bar_set_fraction (self->loading_progress, fraction);
   gtk_progress_bar_set_text (self->loading_progress, stage);
+  gtk_progress_bar_set_show_text (self->loading_progress, TRUE);
 }
 
 static void

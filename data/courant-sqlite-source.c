@@ -22,7 +22,7 @@
 /* Below this size a full quick_check costs little; above it only the cheap
  * structural checks run at open, and damage is reported when a query meets
  * it. */
-#define QUICK_CHECK_MAX_BYTES (256 * 1024 * 1024)
+#define QUICK_CHECK_MAX_BYTES (16 * 1024 * 1024)
 #define TYPE_SAMPLE_ROWS 200
 
 struct _CourantSqliteSource
