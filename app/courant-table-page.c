@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "courant-format.h"
 #include "courant-table-page.h"
 
 #define PREVIEW_ROWS 200
@@ -97,17 +98,11 @@ create_column_row (const CourantColumnInfo *column)
   return row;
 }
 
-static char *
-format_count (gint64 n)
-{
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
-}
-
 static void
 show_table_info (CourantTablePage       *self,
                  const CourantTableInfo *info)
 {
-  g_autofree char *rows = format_count (info->n_rows);
+  g_autofree char *rows = courant_format_number ((double) info->n_rows, 0);
   g_autofree char *rows_text = NULL;
   g_autofree char *columns_text = NULL;
   g_autofree char *summary = NULL;
@@ -180,8 +175,8 @@ show_preview (CourantTablePage *self)
   const CourantTableInfo *info = courant_source_find_table (self->source, self->table);
   g_autoptr(GListStore) store = g_list_store_new (COURANT_TYPE_ROW_ITEM);
   g_autoptr(GtkNoSelection) selection = NULL;
-  g_autofree char *shown = format_count (self->preview->rows->len);
-  g_autofree char *total = format_count (info != NULL ? info->n_rows : 0);
+  g_autofree char *shown = courant_format_number ((double) self->preview->rows->len, 0);
+  g_autofree char *total = courant_format_number (info != NULL ? (double) info->n_rows : 0, 0);
   g_autofree char *footer = NULL;
 
   clear_preview_columns (self);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "courant-demo-file.h"
+#include "courant-format.h"
 #include "courant-recent.h"
 #include "courant-start-page.h"
 #include "courant-table-page.h"
@@ -119,7 +120,7 @@ show_error (CourantWindow *self,
 static GtkWidget *
 create_table_row (const CourantTableInfo *table)
 {
-  g_autofree char *rows = g_strdup_printf ("%'" G_GINT64_FORMAT, table->n_rows);
+  g_autofree char *rows = courant_format_number ((double) table->n_rows, 0);
   g_autofree char *subtitle = NULL;
   g_autofree char *description = NULL;
   GtkWidget *row, *box, *labels, *name, *detail;
