@@ -20,6 +20,7 @@ typedef struct
 static const Command commands[] = {
   { "demo",    courant_cli_demo,    N_("Write the demo dataset to a SQLite file") },
   { "inspect", courant_cli_inspect, N_("List the tables of a source and their columns") },
+  { "export",  courant_cli_export,  N_("Draw a chart to a PNG, SVG or PDF file") },
 };
 
 void

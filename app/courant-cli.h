@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 /* Each command takes its own argv (argv[0] is the command's name). */
 int  courant_cli_demo    (int argc, char **argv);
 int  courant_cli_inspect (int argc, char **argv);
+int  courant_cli_export  (int argc, char **argv);
 
 /* Prints "courant-cli: MESSAGE" on standard error. */
 void courant_cli_error   (const char *format, ...) G_GNUC_PRINTF (1, 2);
