@@ -21,6 +21,8 @@ static const Command commands[] = {
   { "demo",    courant_cli_demo,    N_("Write the demo dataset to a SQLite file") },
   { "inspect", courant_cli_inspect, N_("List the tables of a source and their columns") },
   { "export",  courant_cli_export,  N_("Draw a chart to a PNG, SVG or PDF file") },
+  { "flows",   courant_cli_flows,   N_("Compute the flows of journeys, step by step") },
+  { "precursors", courant_cli_precursors, N_("Rank the events that come before an outcome") },
 };
 
 void

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "courant-event-store.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses shared by every command. */
@@ -17,6 +19,35 @@ G_BEGIN_DECLS
 int  courant_cli_demo    (int argc, char **argv);
 int  courant_cli_inspect (int argc, char **argv);
 int  courant_cli_export  (int argc, char **argv);
+int  courant_cli_flows   (int argc, char **argv);
+int  courant_cli_precursors (int argc, char **argv);
+
+/* The options shared by the commands that read journeys. */
+typedef struct
+{
+  char     *table;
+  char     *entity;
+  char     *time;
+  char     *event;
+  char     *channel;
+  char     *weight;
+  char     *tz;
+  char     *format;
+  gboolean  timings;
+  double    open_ms;
+  double    load_ms;
+} CourantCliEvents;
+
+void               courant_cli_events_add_entries (CourantCliEvents *events,
+                                                   GOptionContext   *context);
+/* Prints the problem and returns FALSE when an option is invalid. */
+gboolean           courant_cli_events_check       (CourantCliEvents *events);
+/* Opens @path and loads the journeys; prints the problem on failure. */
+CourantEventStore *courant_cli_events_load        (CourantCliEvents *events,
+                                                   const char       *path);
+void               courant_cli_events_print_timings (const CourantCliEvents *events,
+                                                     double                  query_ms);
+void               courant_cli_events_clear       (CourantCliEvents *events);
 
 /* Prints "courant-cli: MESSAGE" on standard error. */
 void courant_cli_error   (const char *format, ...) G_GNUC_PRINTF (1, 2);

@@ -1,0 +1,347 @@
+/* courant-cli-flows.c: courant-cli flows SOURCE, and the journey options it
+ * shares with courant-cli precursors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "courant-cli.h"
+#include "courant-flows.h"
+
+void
+courant_cli_events_add_entries (CourantCliEvents *events,
+                                GOptionContext   *context)
+{
+  const GOptionEntry entries[] = {
+    { "table", 0, 0, G_OPTION_ARG_STRING, &events->table, N_("The table of events"), "TABLE" },
+    { "entity", 0, 0, G_OPTION_ARG_STRING, &events->entity, N_("The column of entities (customers)"), "COLUMN" },
+    { "time", 0, 0, G_OPTION_ARG_STRING, &events->time, N_("The column of instants (Unix milliseconds)"), "COLUMN" },
+    { "event", 0, 0, G_OPTION_ARG_STRING, &events->event, N_("The column of events"), "COLUMN" },
+    { "channel", 0, 0, G_OPTION_ARG_STRING, &events->channel, N_("The column of channels"), "COLUMN" },
+    { "weight", 0, 0, G_OPTION_ARG_STRING, &events->weight, N_("The column of weights (people a row stands for)"), "COLUMN" },
+    { "tz", 0, 0, G_OPTION_ARG_STRING, &events->tz, N_("The time zone of the data (default Europe/Paris)"), "ZONE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &events->format, N_("Output format: json or csv"), "FORMAT" },
+    { "timings", 0, 0, G_OPTION_ARG_NONE, &events->timings, N_("Print the time of each phase on standard error"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+gboolean
+courant_cli_events_check (CourantCliEvents *events)
+{
+  if (events->format != NULL && !g_str_equal (events->format, "json") &&
+      !g_str_equal (events->format, "csv"))
+    {
+      courant_cli_error (_("The format must be json or csv, not “%s”."), events->format);
+      return FALSE;
+    }
+
+  if (events->tz != NULL)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (events->tz);
+
+      if (tz == NULL)
+        {
+          courant_cli_error (_("“%s” is not a time zone."), events->tz);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+has_columns (const CourantTableInfo *table,
+             const char *const      *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (courant_table_info_find_column (table, names[i]) < 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Until column roles are inferred, the journeys are the first table with
+ * the demo dataset's names, and the unnamed columns take those names. */
+static gboolean
+pick_defaults (CourantCliEvents *events,
+               CourantSource    *source)
+{
+  const char *const demo[] = { "customer_id", "ts", "event", NULL };
+  GPtrArray *tables = courant_source_get_tables (source);
+  const CourantTableInfo *table = NULL;
+
+  if (events->table != NULL)
+    table = courant_source_find_table (source, events->table);
+  else
+    for (guint i = 0; i < tables->len && table == NULL; i++)
+      if (has_columns (g_ptr_array_index (tables, i), demo))
+        table = g_ptr_array_index (tables, i);
+
+  if (table == NULL)
+    {
+      if (events->table != NULL)
+        courant_cli_error (_("There is no table “%s”."), events->table);
+      else
+        courant_cli_error (_("No table looks like journeys; give --table, --entity, --time and --event."));
+      return FALSE;
+    }
+
+  if (events->table == NULL)
+    events->table = g_strdup (table->name);
+  if (events->entity == NULL)
+    events->entity = g_strdup ("customer_id");
+  if (events->time == NULL)
+    events->time = g_strdup ("ts");
+  if (events->event == NULL)
+    events->event = g_strdup ("event");
+  if (events->channel == NULL && courant_table_info_find_column (table, "channel") >= 0)
+    events->channel = g_strdup ("channel");
+  return TRUE;
+}
+
+CourantEventStore *
+courant_cli_events_load (CourantCliEvents *events,
+                         const char       *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(CourantSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  CourantEventStore *store;
+  CourantEventColumns columns = { 0 };
+  gint64 started = g_get_monotonic_time ();
+
+  source = courant_source_open (file, NULL, &error);
+  events->open_ms = (g_get_monotonic_time () - started) / 1000.0;
+  if (source == NULL)
+    {
+      courant_cli_error ("%s", error->message);
+      return NULL;
+    }
+  if (!pick_defaults (events, source))
+    return NULL;
+
+  columns.entity = events->entity;
+  columns.time = events->time;
+  columns.event = events->event;
+  columns.channel = events->channel;
+  columns.weight = events->weight;
+
+  started = g_get_monotonic_time ();
+  store = courant_event_store_load (source, events->table, &columns, NULL, NULL, NULL, &error);
+  events->load_ms = (g_get_monotonic_time () - started) / 1000.0;
+  if (store == NULL)
+    courant_cli_error ("%s", error->message);
+  return store;
+}
+
+void
+courant_cli_events_print_timings (const CourantCliEvents *events,
+                                  double                  query_ms)
+{
+  if (events->timings)
+    g_printerr ("{\"open_ms\": %.1f, \"load_ms\": %.1f, \"query_ms\": %.1f}\n",
+                events->open_ms, events->load_ms, query_ms);
+}
+
+void
+courant_cli_events_clear (CourantCliEvents *events)
+{
+  g_free (events->table);
+  g_free (events->entity);
+  g_free (events->time);
+  g_free (events->event);
+  g_free (events->channel);
+  g_free (events->weight);
+  g_free (events->tz);
+  g_free (events->format);
+}
+
+/* DURATION: a whole number and a unit, as in 90s, 30min, 12h or 30d. */
+static gboolean
+parse_duration (const char *text,
+                gint64     *out_ms)
+{
+  static const struct { const char *unit; gint64 ms; } units[] = {
+    { "ms", 1 }, { "s", 1000 }, { "min", 60000 }, { "h", 3600000 },
+    { "d", 86400000 }, { "w", 604800000 },
+  };
+  char *end = NULL;
+  guint64 number;
+
+  if (!g_ascii_isdigit (text[0]))
+    return FALSE;
+  number = g_ascii_strtoull (text, &end, 10);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_str_equal (end, units[i].unit) && number <= (guint64) G_MAXINT64 / units[i].ms)
+      {
+        *out_ms = number * units[i].ms;
+        return number > 0;
+      }
+  return FALSE;
+}
+
+typedef struct
+{
+  char      *by;
+  char      *start_with;
+  char      *end_with;
+  int        steps;
+  gboolean   collapse_repeats;
+  char     **hide;
+  char      *max_gap;
+  int        top;
+  double     min_share;
+} FlowsArguments;
+
+static void
+flows_arguments_clear (FlowsArguments *arguments)
+{
+  g_free (arguments->by);
+  g_free (arguments->start_with);
+  g_free (arguments->end_with);
+  g_strfreev (arguments->hide);
+  g_free (arguments->max_gap);
+}
+
+static gboolean
+flows_options_from_arguments (const FlowsArguments *arguments,
+                              CourantFlowsOptions  *options)
+{
+  courant_flows_options_init (options);
+
+  if (arguments->by == NULL || g_str_equal (arguments->by, "event"))
+    options->label = COURANT_FLOWS_BY_EVENT;
+  else if (g_str_equal (arguments->by, "channel"))
+    options->label = COURANT_FLOWS_BY_CHANNEL;
+  else if (g_str_equal (arguments->by, "both"))
+    options->label = COURANT_FLOWS_BY_BOTH;
+  else
+    {
+      courant_cli_error (_("--by must be event, channel or both, not “%s”."), arguments->by);
+      return FALSE;
+    }
+
+  if (arguments->start_with != NULL && arguments->end_with != NULL)
+    {
+      courant_cli_error (_("Give --start-with or --end-with, not both."));
+      return FALSE;
+    }
+  if (arguments->start_with != NULL)
+    {
+      options->anchor = COURANT_FLOWS_ANCHOR_START;
+      options->anchor_event = arguments->start_with;
+    }
+  if (arguments->end_with != NULL)
+    {
+      options->anchor = COURANT_FLOWS_ANCHOR_END;
+      options->anchor_event = arguments->end_with;
+    }
+
+  if (arguments->steps < 1 || arguments->steps > 1024)
+    {
+      courant_cli_error (_("--steps must be between 1 and 1024."));
+      return FALSE;
+    }
+  options->n_steps = arguments->steps;
+  options->collapse_repeats = arguments->collapse_repeats;
+  options->hidden_events = (const char *const *) arguments->hide;
+
+  if (arguments->max_gap != NULL && !parse_duration (arguments->max_gap, &options->max_gap_ms))
+    {
+      courant_cli_error (_("“%s” is not a duration such as 90s, 30min, 12h or 30d."),
+                         arguments->max_gap);
+      return FALSE;
+    }
+  if (arguments->top < 0)
+    {
+      courant_cli_error (_("--top must not be negative."));
+      return FALSE;
+    }
+  options->top_n = arguments->top;
+  if (arguments->min_share < 0 || arguments->min_share > 1)
+    {
+      courant_cli_error (_("--min-share must be between 0 and 1."));
+      return FALSE;
+    }
+  options->min_share = arguments->min_share;
+  return TRUE;
+}
+
+int
+courant_cli_flows (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CourantEventStore) store = NULL;
+  g_autoptr(CourantFlowsResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  CourantCliEvents events = { 0 };
+  FlowsArguments arguments = { .steps = 5 };
+  CourantFlowsOptions options;
+  gint64 started;
+  int status = COURANT_CLI_EXIT_USAGE;
+
+  {
+    const GOptionEntry entries[] = {
+      { "by", 0, 0, G_OPTION_ARG_STRING, &arguments.by, N_("Label the nodes by event, channel or both"), "LABEL" },
+      { "start-with", 0, 0, G_OPTION_ARG_STRING, &arguments.start_with, N_("Start the journeys at this event"), "EVENT" },
+      { "end-with", 0, 0, G_OPTION_ARG_STRING, &arguments.end_with, N_("End the journeys at this event"), "EVENT" },
+      { "steps", 0, 0, G_OPTION_ARG_INT, &arguments.steps, N_("The number of steps (default 5)"), "N" },
+      { "collapse-repeats", 0, 0, G_OPTION_ARG_NONE, &arguments.collapse_repeats, N_("Count consecutive repeats once"), NULL },
+      { "hide", 0, 0, G_OPTION_ARG_STRING_ARRAY, &arguments.hide, N_("Ignore this event (repeatable)"), "EVENT" },
+      { "max-gap", 0, 0, G_OPTION_ARG_STRING, &arguments.max_gap, N_("End a journey after a longer pause"), "DURATION" },
+      { "top", 0, 0, G_OPTION_ARG_INT, &arguments.top, N_("Keep the N largest labels of each step"), "N" },
+      { "min-share", 0, 0, G_OPTION_ARG_DOUBLE, &arguments.min_share, N_("Group labels under this share of their step"), "F" },
+      { NULL }
+    };
+
+    context = g_option_context_new (_("SOURCE — the flows of journeys, step by step"));
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+    courant_cli_events_add_entries (&events, context);
+  }
+
+  if (!courant_cli_parse (context, &argc, &argv))
+    goto out;
+  if (argc != 2)
+    {
+      courant_cli_error (_("Give exactly one source file."));
+      goto out;
+    }
+  if (!courant_cli_events_check (&events) ||
+      !flows_options_from_arguments (&arguments, &options))
+    goto out;
+
+  status = COURANT_CLI_EXIT_ERROR;
+  store = courant_cli_events_load (&events, argv[1]);
+  if (store == NULL)
+    goto out;
+
+  started = g_get_monotonic_time ();
+  result = courant_flows_compute (store, &options, NULL, &error);
+  if (result == NULL)
+    {
+      courant_cli_error ("%s", error->message);
+      goto out;
+    }
+  courant_cli_events_print_timings (&events, (g_get_monotonic_time () - started) / 1000.0);
+
+  if (g_strcmp0 (events.format, "csv") == 0)
+    text = courant_flows_result_to_csv (result);
+  else
+    text = courant_flows_result_to_json (result);
+  fputs (text, stdout);
+  if (!g_str_has_suffix (text, "\n"))
+    fputc ('\n', stdout);
+  status = COURANT_CLI_EXIT_OK;
+
+out:
+  flows_arguments_clear (&arguments);
+  courant_cli_events_clear (&events);
+  return status;
+}
