@@ -23,6 +23,9 @@ static const Command commands[] = {
   { "export",  courant_cli_export,  N_("Draw a chart to a PNG, SVG or PDF file") },
   { "flows",   courant_cli_flows,   N_("Compute the flows of journeys, step by step") },
   { "precursors", courant_cli_precursors, N_("Rank the events that come before an outcome") },
+  { "series",  courant_cli_series,  N_("Bucket and aggregate energy series, or reduce them to M4 columns") },
+  { "heatmap", courant_cli_heatmap, N_("Aggregate a series by local day and slot of the day") },
+  { "thermo",  courant_cli_thermo,  N_("Fit consumption against temperature (thermosensitivity)") },
 };
 
 void

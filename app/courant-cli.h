@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "courant-event-store.h"
+#include "courant-series-store.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,54 @@ int  courant_cli_inspect (int argc, char **argv);
 int  courant_cli_export  (int argc, char **argv);
 int  courant_cli_flows   (int argc, char **argv);
 int  courant_cli_precursors (int argc, char **argv);
+int  courant_cli_series  (int argc, char **argv);
+int  courant_cli_heatmap (int argc, char **argv);
+int  courant_cli_thermo  (int argc, char **argv);
+
+/* The options shared by the commands that read energy series. */
+typedef struct
+{
+  char          *table;
+  char          *time;
+  char          *value;
+  char          *entity;
+  char          *tz;
+  char          *format;
+  gboolean       timings;
+  gboolean       csv;
+  GTimeZone     *zone;
+  CourantSource *source;
+  double         open_ms;
+  double         load_ms;
+} CourantCliSeries;
+
+/* @with_columns adds --table, --time, --value and --entity. */
+void                courant_cli_series_add_entries   (CourantCliSeries       *series,
+                                                      GOptionContext         *context,
+                                                      gboolean                with_columns);
+/* Checks the arguments and the common options; prints the problem. */
+gboolean            courant_cli_series_check         (CourantCliSeries       *series,
+                                                      int                     argc);
+gboolean            courant_cli_series_open          (CourantCliSeries       *series,
+                                                      const char             *path);
+/* Loads @spec; a NULL table takes --table and friends, or the demo's names. */
+CourantSeriesStore *courant_cli_series_load          (CourantCliSeries       *series,
+                                                      CourantSeriesSpec      *spec);
+void                courant_cli_series_print_timings (const CourantCliSeries *series,
+                                                      double                  query_ms,
+                                                      double                  write_ms);
+void                courant_cli_series_clear         (CourantCliSeries       *series);
+/* Appends ISO 8601 local time with its offset, a number (null or empty when
+ * missing), or a quoted string, for JSON or CSV. */
+void                courant_cli_append_instant       (GString                *out,
+                                                      GTimeZone              *tz,
+                                                      gint64                  ms);
+void                courant_cli_append_number        (GString                *out,
+                                                      double                  value,
+                                                      gboolean                csv);
+void                courant_cli_append_string        (GString                *out,
+                                                      const char             *text,
+                                                      gboolean                csv);
 
 /* The options shared by the commands that read journeys. */
 typedef struct

@@ -169,36 +169,32 @@ loader_push (Loader             *loader,
   loader->n++;
 }
 
-/* Integers and reals are Unix milliseconds, or seconds when too small to be
- * a date in milliseconds; text is ISO 8601, local time in @tz without an
- * offset. FIXME: use courant_time_parse_text() and courant_time_from_number()
- * with the inferred encoding once data/courant-time.c lands. */
+static CourantTimeEncoding
+guess_numeric (double              value,
+               CourantTimeEncoding encoding)
+{
+  if (encoding != COURANT_TIME_UNKNOWN && encoding != COURANT_TIME_ISO8601 && encoding != COURANT_TIME_DMY)
+    return encoding;
+  return fabs (value) >= 1e11 ? COURANT_TIME_UNIX_MILLISECONDS : COURANT_TIME_UNIX_SECONDS;
+}
+
 static gboolean
-read_time (const CourantValue *value,
-           GTimeZone          *tz,
-           gint64             *out_ms)
+read_time (const CourantValue  *value,
+           CourantTimeEncoding  encoding,
+           GTimeZone           *tz,
+           gint64              *out_ms)
 {
   switch (value->type)
     {
     case COURANT_COLUMN_INTEGER:
-      *out_ms = ABS (value->integer) >= G_GINT64_CONSTANT (100000000000) ? value->integer : value->integer * 1000;
-      return TRUE;
-
     case COURANT_COLUMN_REAL:
-      if (!isfinite (value->real))
-        return FALSE;
-      *out_ms = (gint64) (fabs (value->real) >= 1e11 ? value->real : value->real * 1000.0);
-      return TRUE;
+      return isfinite (value->real) &&
+             courant_time_from_number (value->real, guess_numeric (value->real, encoding), out_ms);
 
     case COURANT_COLUMN_TEXT:
-      {
-        g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (value->text, tz);
-
-        if (dt == NULL)
-          return FALSE;
-        *out_ms = g_date_time_to_unix (dt) * 1000 + g_date_time_get_microsecond (dt) / 1000;
-        return TRUE;
-      }
+      return courant_time_parse_text (value->text, value->length,
+                                      encoding == COURANT_TIME_ISO8601 || encoding == COURANT_TIME_DMY
+                                      ? encoding : COURANT_TIME_UNKNOWN, tz, out_ms);
 
     case COURANT_COLUMN_EMPTY:
     case COURANT_COLUMN_BLOB:
@@ -240,6 +236,7 @@ read_value (const CourantValue *value,
 typedef struct
 {
   Loader              *loader;
+  CourantTimeEncoding  encoding;
   gboolean             has_entity;
   CourantScanProgress  progress;
   gpointer             progress_data;
@@ -265,7 +262,9 @@ scan_row_cb (const CourantValue  *values,
   gint64 time;
   double value;
 
-  if (G_LIKELY (values[0].type == COURANT_COLUMN_INTEGER && values[1].type == COURANT_COLUMN_REAL))
+  /* The common case, integer milliseconds and a real, reads without a call. */
+  if (G_LIKELY (values[0].type == COURANT_COLUMN_INTEGER && values[1].type == COURANT_COLUMN_REAL &&
+                data->encoding == COURANT_TIME_UNKNOWN))
     {
       time = values[0].integer;
       if (G_UNLIKELY (ABS (time) < G_GINT64_CONSTANT (100000000000)))
@@ -277,7 +276,7 @@ scan_row_cb (const CourantValue  *values,
           return TRUE;
         }
     }
-  else if (!read_time (&values[0], data->loader->tz, &time) || !read_value (&values[1], &value))
+  else if (!read_time (&values[0], data->encoding, data->loader->tz, &time) || !read_value (&values[1], &value))
     {
       data->loader->n_missing++;
       return TRUE;
@@ -440,6 +439,7 @@ courant_series_store_load (CourantSource            *source,
 
   loader_init (&loader, tz, info->n_rows > 0 ? (gsize) info->n_rows : 0);
   data.loader = &loader;
+  data.encoding = spec->time_encoding;
   data.has_entity = spec->entity_column != NULL;
   data.progress = progress;
   data.progress_data = progress_data;
@@ -462,6 +462,7 @@ typedef struct
   char                *time_column;
   char                *value_column;
   char                *entity_column;
+  CourantTimeEncoding  time_encoding;
   GTimeZone           *tz;
   CourantScanProgress  progress;
   gpointer             progress_data;
@@ -488,7 +489,8 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   LoadData *load = task_data;
-  CourantSeriesSpec spec = { load->table, load->time_column, load->value_column, load->entity_column };
+  CourantSeriesSpec spec = { load->table, load->time_column, load->value_column, load->entity_column,
+                            load->time_encoding };
   GError *error = NULL;
   CourantSeriesStore *store;
 
@@ -523,6 +525,7 @@ courant_series_store_load_async (CourantSource            *source,
   load->time_column = g_strdup (spec->time_column);
   load->value_column = g_strdup (spec->value_column);
   load->entity_column = g_strdup (spec->entity_column);
+  load->time_encoding = spec->time_encoding;
   load->tz = tz != NULL ? g_time_zone_ref (tz) : NULL;
   load->progress = progress;
   load->progress_data = progress_data;

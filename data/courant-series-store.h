@@ -14,6 +14,7 @@
 
 #include "courant-lod.h"
 #include "courant-source.h"
+#include "courant-time.h"
 
 G_BEGIN_DECLS
 
@@ -28,13 +29,16 @@ typedef struct
 
 typedef struct _CourantSeriesStore CourantSeriesStore;
 
-/* What to read. @entity_column may be NULL (one series). */
+/* What to read. @entity_column may be NULL (one series). With an UNKNOWN
+ * @time_encoding, text is read in any text encoding and numbers as Unix
+ * milliseconds, or seconds when too small to be a date in milliseconds. */
 typedef struct
 {
-  const char *table;
-  const char *time_column;
-  const char *value_column;
-  const char *entity_column;
+  const char          *table;
+  const char          *time_column;
+  const char          *value_column;
+  const char          *entity_column;
+  CourantTimeEncoding  time_encoding;
 } CourantSeriesSpec;
 
 CourantSeriesStore  *courant_series_store_load         (CourantSource            *source,
