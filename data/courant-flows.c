@@ -38,6 +38,7 @@ struct _CourantFlowsPlan
   gboolean             drop_offs;
   gint64               time_from;
   gint64               time_to;
+  gboolean             filtering;   /* a time range or hidden events */
   guint8              *hidden;      /* per event code */
   guint8              *mask;        /* per entity, or NULL */
   guint                n_labels;
@@ -60,9 +61,15 @@ typedef struct
   guint   n;
 } LinkSlot;
 
+/* Link counts by (step, from, to): flat cells when they fit in
+ * MAX_FLAT_LINKS (the usual case, a few hundred labels at most), else an
+ * open-addressing table. Label n_labels stands for (end). */
 typedef struct
 {
-  LinkSlot *slots;
+  guint     n_labels;
+  gsize     n_cells;
+  LinkSlot *cells;     /* flat: n_cells, the key unused */
+  LinkSlot *slots;     /* hashed */
   gsize     mask;
   gsize     used;
 } LinkTable;
@@ -84,7 +91,8 @@ typedef struct
   gboolean                cancelled;
 } Partial;
 
-#define LINK_MARKER (G_GUINT64_CONSTANT (1) << 63)
+#define LINK_MARKER    (G_GUINT64_CONSTANT (1) << 63)
+#define MAX_FLAT_LINKS (1u << 18)
 
 static inline guint64
 link_key (guint   step,
@@ -95,19 +103,44 @@ link_key (guint   step,
 }
 
 static void
-link_table_init (LinkTable *table,
-                 gsize      capacity)
+link_table_init_hashed (LinkTable *table,
+                        gsize      capacity)
 {
   table->slots = g_new0 (LinkSlot, capacity);
   table->mask = capacity - 1;
   table->used = 0;
 }
 
+static void
+link_table_init (LinkTable *table,
+                 guint      n_steps,
+                 guint      n_labels)
+{
+  gsize cells = (gsize) n_steps * n_labels * (n_labels + 1);
+
+  memset (table, 0, sizeof *table);
+  table->n_labels = n_labels;
+  if (cells <= MAX_FLAT_LINKS)
+    {
+      table->n_cells = cells;
+      table->cells = g_new0 (LinkSlot, cells);
+    }
+  else
+    link_table_init_hashed (table, 1024);
+}
+
+static void
+link_table_clear (LinkTable *table)
+{
+  g_clear_pointer (&table->cells, g_free);
+  g_clear_pointer (&table->slots, g_free);
+}
+
 static inline LinkSlot *
 link_table_slot (LinkTable *table,
                  guint64    key)
 {
-  gsize i = (key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 40 & table->mask;
+  gsize i = ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 40) & table->mask;
 
   while (table->slots[i].key != 0 && table->slots[i].key != key)
     i = (i + 1) & table->mask;
@@ -117,9 +150,9 @@ link_table_slot (LinkTable *table,
 static void
 link_table_grow (LinkTable *table)
 {
-  LinkTable bigger;
+  LinkTable bigger = *table;
 
-  link_table_init (&bigger, (table->mask + 1) * 2);
+  link_table_init_hashed (&bigger, (table->mask + 1) * 2);
   for (gsize i = 0; i <= table->mask; i++)
     if (table->slots[i].key != 0)
       *link_table_slot (&bigger, table->slots[i].key) = table->slots[i];
@@ -130,25 +163,75 @@ link_table_grow (LinkTable *table)
 
 static inline void
 link_table_add (LinkTable *table,
-                guint64    key,
+                guint      step,
+                guint32    from,
+                guint32    to,
                 double     value,
                 double     gap,
                 guint      n)
 {
-  LinkSlot *slot = link_table_slot (table, key);
+  LinkSlot *slot;
 
-  if (slot->key == 0)
+  if (table->cells != NULL)
+    slot = &table->cells[((gsize) step * table->n_labels + from) * (table->n_labels + 1) + to];
+  else
     {
-      slot->key = key;
-      if (++table->used * 2 > table->mask)
+      guint64 key = link_key (step, from, to);
+
+      slot = link_table_slot (table, key);
+      if (slot->key == 0)
         {
-          link_table_grow (table);
-          slot = link_table_slot (table, key);
+          slot->key = key;
+          if (++table->used * 2 > table->mask)
+            {
+              link_table_grow (table);
+              slot = link_table_slot (table, key);
+            }
         }
     }
   slot->value += value;
   slot->gap += gap;
   slot->n += n;
+}
+
+/* Walks the counted links: returns FALSE past the last one. */
+static gboolean
+link_table_next (const LinkTable  *table,
+                 gsize            *position,
+                 guint            *step,
+                 guint32          *from,
+                 guint32          *to,
+                 const LinkSlot  **slot)
+{
+  if (table->cells != NULL)
+    {
+      for (; *position < table->n_cells; (*position)++)
+        if (table->cells[*position].n > 0)
+          {
+            gsize cell = *position;
+
+            *to = cell % (table->n_labels + 1);
+            cell /= table->n_labels + 1;
+            *from = cell % table->n_labels;
+            *step = cell / table->n_labels;
+            *slot = &table->cells[(*position)++];
+            return TRUE;
+          }
+      return FALSE;
+    }
+
+  for (; *position <= table->mask; (*position)++)
+    if (table->slots[*position].key != 0)
+      {
+        guint64 key = table->slots[*position].key;
+
+        *step = (key >> 48) & 0x7fff;
+        *from = (key >> 24) & 0xffffff;
+        *to = key & 0xffffff;
+        *slot = &table->slots[(*position)++];
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static inline guint32
@@ -173,8 +256,11 @@ static inline gboolean
 keeps (const CourantFlowsPlan *plan,
        guint                   i)
 {
-  gint64 t = plan->store->time[i];
+  gint64 t;
 
+  if (!plan->filtering)
+    return TRUE;
+  t = plan->store->time[i];
   return t >= plan->time_from && t < plan->time_to && !plan->hidden[plan->store->event[i]];
 }
 
@@ -289,16 +375,14 @@ count_thread (gpointer data)
           partial->node_value[cell] += w;
           partial->node_n[cell]++;
           if (j > 0)
-            link_table_add (&partial->links,
-                            link_key (first + j - 1, steps[j - 1].label, steps[j].label),
+            link_table_add (&partial->links, first + j - 1, steps[j - 1].label, steps[j].label,
                             w, w * (double) (steps[j].time - steps[j - 1].time), 1);
         }
       if (plan->drop_offs && first + k < plan->n_steps)
         {
           partial->end_value[first + k] += w;
           partial->end_n[first + k]++;
-          link_table_add (&partial->links,
-                          link_key (first + k - 1, steps[k - 1].label, n_labels),
+          link_table_add (&partial->links, first + k - 1, steps[k - 1].label, n_labels,
                           w, 0, 1);
         }
     }
@@ -318,7 +402,7 @@ partial_init (Partial                *partial,
   partial->node_n = g_new0 (guint, cells);
   partial->end_value = g_new0 (double, plan->n_steps + 1);
   partial->end_n = g_new0 (guint, plan->n_steps + 1);
-  link_table_init (&partial->links, 1024);
+  link_table_init (&partial->links, plan->n_steps, plan->n_labels);
 }
 
 static void
@@ -328,7 +412,7 @@ partial_clear (Partial *partial)
   g_free (partial->node_n);
   g_free (partial->end_value);
   g_free (partial->end_n);
-  g_free (partial->links.slots);
+  link_table_clear (&partial->links);
 }
 
 static void
@@ -348,10 +432,15 @@ partial_merge (Partial       *into,
       into->end_value[s] += from->end_value[s];
       into->end_n[s] += from->end_n[s];
     }
-  for (gsize i = 0; i <= from->links.mask; i++)
-    if (from->links.slots[i].key != 0)
-      link_table_add (&into->links, from->links.slots[i].key, from->links.slots[i].value,
-                      from->links.slots[i].gap, from->links.slots[i].n);
+  {
+    gsize position = 0;
+    const LinkSlot *slot;
+    guint step;
+    guint32 source, target;
+
+    while (link_table_next (&from->links, &position, &step, &source, &target, &slot))
+      link_table_add (&into->links, step, source, target, slot->value, slot->gap, slot->n);
+  }
   into->n_entities += from->n_entities;
   into->total += from->total;
 }
@@ -439,8 +528,9 @@ plan_new (CourantEventStore          *store,
       guint32 code = courant_dict_lookup (store->events, options->hidden_events[i]);
 
       if (code != COURANT_DICT_NOT_FOUND)
-        plan->hidden[code] = 1;
+        plan->hidden[code] = plan->filtering = TRUE;
     }
+  plan->filtering |= plan->time_from != G_MININT64 || plan->time_to != G_MAXINT64;
   if (options->entity_mask != NULL)
     plan->mask = g_memdup2 (options->entity_mask, MAX (store->n_entities, 1));
 
@@ -602,21 +692,18 @@ build_links (CourantFlowsResult *result,
   const CourantFlowsPlan *plan = result->plan;
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) gaps = g_array_new (FALSE, TRUE, sizeof (double));
+  gsize position = 0;
+  const LinkSlot *slot;
+  guint step;
+  guint32 from, to;
 
-  for (gsize i = 0; i <= counts->links.mask; i++)
+  while (link_table_next (&counts->links, &position, &step, &from, &to, &slot))
     {
-      const LinkSlot *slot = &counts->links.slots[i];
-      guint step, source, target;
-      guint32 from, to;
+      guint source, target;
       gint64 key;
       gpointer found;
-      guint position;
+      guint position_in_links;
 
-      if (slot->key == 0)
-        continue;
-      step = (slot->key >> 48) & 0x7fff;
-      from = (slot->key >> 24) & 0xffffff;
-      to = slot->key & 0xffffff;
       source = plan->node_of[(gsize) step * plan->n_labels + from];
       target = to == plan->n_labels ? plan->end_node[step + 1]
                                     : plan->node_of[(gsize) (step + 1) * plan->n_labels + to];
@@ -628,15 +715,15 @@ build_links (CourantFlowsResult *result,
 
           g_array_append_val (result->links, link);
           g_array_set_size (gaps, result->links->len);
-          position = result->links->len - 1;
-          g_hash_table_insert (index, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (position));
+          position_in_links = result->links->len - 1;
+          g_hash_table_insert (index, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (position_in_links));
         }
       else
-        position = GPOINTER_TO_UINT (found);
+        position_in_links = GPOINTER_TO_UINT (found);
 
-      g_array_index (result->links, CourantFlowsLink, position).value += slot->value;
-      g_array_index (result->links, CourantFlowsLink, position).n_entities += slot->n;
-      g_array_index (gaps, double, position) += slot->gap;
+      g_array_index (result->links, CourantFlowsLink, position_in_links).value += slot->value;
+      g_array_index (result->links, CourantFlowsLink, position_in_links).n_entities += slot->n;
+      g_array_index (gaps, double, position_in_links) += slot->gap;
     }
 
   for (guint i = 0; i < result->links->len; i++)
