@@ -10,10 +10,11 @@
 
 #define MAX_LEVELS 16
 
+/* Minimum and maximum side by side: a range query reads one cache line per
+ * ragged end and level, not two. */
 typedef struct
 {
-  double *min;
-  double *max;
+  double *minmax;  /* 2 n: min, max of each entry */
   gsize   n;
 } Level;
 
@@ -73,8 +74,10 @@ scan_level (const Level *level,
 
   for (gsize i = lo; i < hi; i++)
     {
-      a = level->min[i] < a ? level->min[i] : a;
-      b = level->max[i] > b ? level->max[i] : b;
+      double lo_i = level->minmax[2 * i], hi_i = level->minmax[2 * i + 1];
+
+      a = lo_i < a ? lo_i : a;
+      b = hi_i > b ? hi_i : b;
     }
   *mn = a;
   *mx = b;
@@ -104,8 +107,7 @@ courant_lod_new (const double *values,
         break;
 
       level->n = count;
-      level->min = g_new (double, count);
-      level->max = g_new (double, count);
+      level->minmax = g_new (double, 2 * count);
       for (gsize b = 0; b < count; b++)
         {
           double mn = INFINITY, mx = -INFINITY;
@@ -114,8 +116,8 @@ courant_lod_new (const double *values,
             scan_values (values, b * fanout, (b + 1) * fanout, &mn, &mx);
           else
             scan_level (&lod->levels[lod->n_levels - 1], b * fanout, (b + 1) * fanout, &mn, &mx);
-          level->min[b] = mn;
-          level->max[b] = mx;
+          level->minmax[2 * b] = mn;
+          level->minmax[2 * b + 1] = mx;
         }
       below = count;
       lod->n_levels++;
@@ -131,10 +133,7 @@ courant_lod_free (CourantLod *lod)
     return;
 
   for (guint i = 0; i < lod->n_levels; i++)
-    {
-      g_free (lod->levels[i].min);
-      g_free (lod->levels[i].max);
-    }
+    g_free (lod->levels[i].minmax);
   g_free (lod);
 }
 
@@ -216,6 +215,44 @@ courant_lod_lower_bound (const gint64 *times,
   return lo;
 }
 
+/* The first index in [@lo, @n) whose time is ≥ @t, all times before @lo
+ * being < @t. The search gallops from @guess (where the previous pixel's
+ * count predicts the edge) in whichever direction the edge lies: a few cache
+ * lines near the answer, where a binary search over the series would miss
+ * the cache at every step. */
+static gsize
+search_near (const gint64 *times,
+             gsize         lo,
+             gsize         n,
+             gsize         guess,
+             gint64        t)
+{
+  gsize step = 1, from, to;
+
+  guess = MIN (MAX (guess, lo), n);
+  if (guess < n && times[guess] < t)
+    {
+      from = guess;
+      while (from + step < n && times[from + step] < t)
+        {
+          from += step;
+          step *= 2;
+        }
+      to = MIN (from + step, n);
+    }
+  else
+    {
+      to = guess;
+      while (to >= lo + step && times[to - step] >= t)
+        {
+          to -= step;
+          step *= 2;
+        }
+      from = to >= lo + step ? to - step : lo;
+    }
+  return from + courant_lod_lower_bound (times + from, to - from, t);
+}
+
 void
 courant_lod_m4 (const CourantLod *lod,
                 const gint64     *times,
@@ -227,7 +264,8 @@ courant_lod_m4 (const CourantLod *lod,
                 CourantM4        *out)
 {
   gint64 span, q, r;
-  gsize lo;
+  gsize first, last, *edges;
+  double per_pixel;
 
   g_return_if_fail (lod != NULL && lod->n == n);
   g_return_if_fail (t0 < t1 && width > 0 && out != NULL);
@@ -238,11 +276,26 @@ courant_lod_m4 (const CourantLod *lod,
   span = t1 - t0;
   q = span / width;
   r = span % width;
-  lo = courant_lod_lower_bound (times, n, t0);
+  first = courant_lod_lower_bound (times, n, t0);
+  last = courant_lod_lower_bound (times, n, t1);
+  per_pixel = (double) (last - first) / width;
+
+  /* The edges first, each searched from where an even spread of the
+   * readings puts it rather than from the previous edge: the searches do not
+   * wait for each other, so their cache misses overlap. */
+  edges = g_new (gsize, width + 1);
+  edges[0] = first;
+  for (guint p = 1; p <= width; p++)
+    {
+      gint64 edge = t0 + q * p + (r * p + width - 1) / width;
+
+      edges[p] = p == width ? last
+                 : search_near (times, first, last, first + (gsize) (per_pixel * p), edge);
+    }
+
   for (guint p = 0; p < width; p++)
     {
-      gint64 edge = t0 + q * (p + 1) + (r * (p + 1) + width - 1) / width;
-      gsize hi = lo + courant_lod_lower_bound (times + lo, n - lo, edge);
+      gsize lo = edges[p], hi = edges[p + 1];
       CourantM4 *column = &out[p];
 
       column->count = (guint) (hi - lo);
@@ -253,7 +306,9 @@ courant_lod_m4 (const CourantLod *lod,
         }
       column->first = values[lo];
       column->last = values[hi - 1];
-      courant_lod_range (lod, lo, hi, &column->min, &column->max);
-      lo = hi;
+      column->min = INFINITY;
+      column->max = -INFINITY;
+      range_at (lod, 0, lo, hi, &column->min, &column->max);
     }
+  g_free (edges);
 }
