@@ -72,6 +72,22 @@ column_type_label (CourantColumnType type)
     }
 }
 
+static const char *
+time_encoding_label (CourantTimeEncoding encoding)
+{
+  switch (encoding)
+    {
+    case COURANT_TIME_ISO8601:           return _("ISO 8601 dates");
+    case COURANT_TIME_DMY:               return _("day/month/year dates");
+    case COURANT_TIME_UNIX_SECONDS:      return _("Unix seconds");
+    case COURANT_TIME_UNIX_MILLISECONDS: return _("Unix milliseconds");
+    case COURANT_TIME_JULIAN_DAY:        return _("Julian days");
+    case COURANT_TIME_ORDINAL:           return _("an order, not dates");
+    case COURANT_TIME_UNKNOWN:
+    default:                             return _("unknown encoding");
+    }
+}
+
 static void
 clear_list_box (GtkListBox *list)
 {
@@ -81,26 +97,40 @@ clear_list_box (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* The column's name, what its values are, and the role inferred for it. */
 static GtkWidget *
-create_column_row (const CourantColumnInfo *column)
+create_column_row (const CourantColumnInfo *column,
+                   const CourantColumnRole *role)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *badge = gtk_label_new (column_type_label (column->type));
+  g_autofree char *subtitle = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), column->name);
-  if (column->declared_type[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), column->declared_type);
 
-  gtk_widget_add_css_class (badge, "type-badge");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  if (role != NULL && role->role == COURANT_ROLE_TIME)
+    /* Translators: “Text · ISO 8601 dates”. */
+    subtitle = g_strdup_printf (_("%s · %s"), column_type_label (column->type),
+                                time_encoding_label (role->encoding));
+  else
+    subtitle = g_strdup (column_type_label (column->type));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (role != NULL && role->role != COURANT_ROLE_NONE)
+    {
+      GtkWidget *badge = gtk_label_new (courant_role_get_title (role->role));
+
+      gtk_widget_add_css_class (badge, "role-badge");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
   return row;
 }
 
 static void
-show_table_info (CourantTablePage       *self,
-                 const CourantTableInfo *info)
+show_table_info (CourantTablePage        *self,
+                 const CourantTableInfo  *info,
+                 const CourantTableRoles *roles)
 {
   g_autofree char *rows = courant_format_number ((double) info->n_rows, 0);
   g_autofree char *rows_text = NULL;
@@ -111,15 +141,24 @@ show_table_info (CourantTablePage       *self,
                                             (gulong) info->n_rows), rows);
   columns_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u column", "%u columns",
                                                info->columns->len), info->columns->len);
-  /* Translators: “1 234 rows · 5 columns”. */
-  summary = g_strdup_printf (_("%s · %s"), rows_text, columns_text);
+  /* Translators: “Customer journeys · 1 234 rows · 5 columns”. */
+  summary = g_strdup_printf (_("%s · %s · %s"),
+                             courant_table_kind_get_title (roles != NULL ? roles->kind
+                                                                         : COURANT_TABLE_UNKNOWN),
+                             rows_text, columns_text);
 
   gtk_label_set_text (self->name_label, info->name);
   gtk_label_set_text (self->summary_label, summary);
 
   clear_list_box (self->columns_list);
   for (guint i = 0; i < info->columns->len; i++)
-    gtk_list_box_append (self->columns_list, create_column_row (g_ptr_array_index (info->columns, i)));
+    {
+      const CourantColumnInfo *column = g_ptr_array_index (info->columns, i);
+      int index = roles != NULL ? courant_table_roles_lookup (roles, column->name) : -1;
+
+      gtk_list_box_append (self->columns_list,
+                           create_column_row (column, index >= 0 ? &roles->columns[index] : NULL));
+    }
 }
 
 static void
@@ -240,14 +279,14 @@ preview_cb (GObject      *object,
 }
 
 void
-courant_table_page_set_table (CourantTablePage *self,
-                              CourantSource    *source,
-                              const char       *table)
+courant_table_page_set_table (CourantTablePage    *self,
+                              const CourantOpened *opened,
+                              const char          *table)
 {
+  CourantSource *source = opened != NULL ? opened->source : NULL;
   const CourantTableInfo *info;
 
   g_return_if_fail (COURANT_IS_TABLE_PAGE (self));
-  g_return_if_fail (source == NULL || COURANT_IS_SOURCE (source));
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -265,7 +304,7 @@ courant_table_page_set_table (CourantTablePage *self,
       return;
     }
 
-  show_table_info (self, info);
+  show_table_info (self, info, courant_opened_get_roles (opened, table));
 
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->preview_spinner);

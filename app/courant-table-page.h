@@ -6,17 +6,18 @@
 
 #include <adwaita.h>
 
-#include "courant-source.h"
+#include "courant-open.h"
 
 G_BEGIN_DECLS
 
 #define COURANT_TYPE_TABLE_PAGE (courant_table_page_get_type ())
 G_DECLARE_FINAL_TYPE (CourantTablePage, courant_table_page, COURANT, TABLE_PAGE, AdwBin)
 
-/* Shows @table of @source; NULL clears the page. */
-void          courant_table_page_set_table (CourantTablePage *self,
-                                            CourantSource    *source,
-                                            const char       *table);
+/* Shows @table of the opened source; NULL clears the page. The page keeps
+ * no reference to @opened: the window clears the page before freeing it. */
+void          courant_table_page_set_table (CourantTablePage    *self,
+                                            const CourantOpened *opened,
+                                            const char          *table);
 AdwViewStack *courant_table_page_get_stack (CourantTablePage *self);
 
 G_END_DECLS

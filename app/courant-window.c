@@ -8,6 +8,7 @@
 
 #include "courant-demo-file.h"
 #include "courant-format.h"
+#include "courant-open.h"
 #include "courant-recent.h"
 #include "courant-start-page.h"
 #include "courant-table-page.h"
@@ -29,6 +30,8 @@ struct _CourantWindow
   CourantTablePage     *table_page;
 
   GSettings            *settings;
+  /* The open source and the roles of its tables. */
+  CourantOpened        *opened;
   CourantSource        *source;
   /* The open or generate request running now, if any. */
   GCancellable         *cancellable;
@@ -117,20 +120,41 @@ show_error (CourantWindow *self,
   g_printerr ("courant: %s\n", error->message);
 }
 
+static const char *
+kind_icon_name (CourantTableKind kind)
+{
+  switch (kind)
+    {
+    case COURANT_TABLE_JOURNEYS: return "media-playlist-shuffle-symbolic";
+    case COURANT_TABLE_SERIES:   return "power-profile-performance-symbolic";
+    case COURANT_TABLE_WEATHER:  return "weather-few-clouds-symbolic";
+    case COURANT_TABLE_UNKNOWN:
+    default:                     return "x-office-spreadsheet-symbolic";
+    }
+}
+
 static GtkWidget *
-create_table_row (const CourantTableInfo *table)
+create_table_row (const CourantTableInfo  *table,
+                  const CourantTableRoles *roles)
 {
   g_autofree char *rows = courant_format_number ((double) table->n_rows, 0);
+  g_autofree char *rows_text = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *description = NULL;
+  CourantTableKind kind = roles != NULL ? roles->kind : COURANT_TABLE_UNKNOWN;
   GtkWidget *row, *box, *labels, *name, *detail;
 
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows",
-                                           (gulong) table->n_rows),
-                              rows);
+  rows_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows",
+                                            (gulong) table->n_rows),
+                               rows);
+  if (kind == COURANT_TABLE_UNKNOWN)
+    subtitle = g_strdup (rows_text);
+  else
+    /* Translators: “Customer journeys · 999,749 rows”. */
+    subtitle = g_strdup_printf (_("%s · %s"), courant_table_kind_get_title (kind), rows_text);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("x-office-spreadsheet-symbolic"));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (kind_icon_name (kind)));
 
   labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   name = gtk_label_new (table->name);
@@ -164,17 +188,26 @@ fill_table_list (CourantWindow *self)
     gtk_list_box_remove (self->table_list, child);
 
   for (guint i = 0; i < tables->len; i++)
-    gtk_list_box_append (self->table_list, create_table_row (g_ptr_array_index (tables, i)));
+    {
+      const CourantTableInfo *table = g_ptr_array_index (tables, i);
+
+      gtk_list_box_append (self->table_list,
+                           create_table_row (table, courant_opened_get_roles (self->opened, table->name)));
+    }
 }
 
+/* Takes ownership of @opened. */
 static void
-set_source (CourantWindow *self,
-            CourantSource *source)
+set_opened (CourantWindow *self,
+            CourantOpened *opened)
 {
+  CourantSource *source = opened != NULL ? opened->source : NULL;
   g_autofree char *title = NULL;
 
-  g_set_object (&self->source, source);
   courant_table_page_set_table (self->table_page, NULL, NULL);
+  g_clear_pointer (&self->opened, courant_opened_free);
+  self->opened = opened;
+  self->source = source;
   update_actions (self);
 
   if (source == NULL)
@@ -200,11 +233,12 @@ open_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(CourantWindow) self = user_data;
-  g_autoptr(CourantSource) source = NULL;
+  g_autoptr(CourantOpened) opened = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) demo = courant_demo_file_get ();
+  GFile *file;
 
-  source = courant_source_open_finish (result, &error);
+  opened = courant_open_finish (result, &error);
 
   /* A newer request replaced this one: it owns the window now. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -219,18 +253,19 @@ open_cb (GObject      *object,
 
   end_request (self);
 
-  if (source == NULL)
+  if (opened == NULL)
     {
       show_error (self, error);
       show_current_page (self);
       return;
     }
 
-  set_source (self, source);
-  if (g_file_equal (courant_source_get_file (source), demo))
+  file = courant_source_get_file (opened->source);
+  if (g_file_equal (file, demo))
     g_settings_set_string (self->settings, "last-source", "demo");
   else
-    courant_recent_add (self->settings, courant_source_get_file (source));
+    courant_recent_add (self->settings, file);
+  set_opened (self, g_steal_pointer (&opened));
   show_current_page (self);
 }
 
@@ -241,6 +276,7 @@ courant_window_open_file (CourantWindow *self,
   g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *timezone = NULL;
   GCancellable *cancellable;
 
   g_return_if_fail (COURANT_IS_WINDOW (self));
@@ -253,7 +289,8 @@ courant_window_open_file (CourantWindow *self,
 
   cancellable = begin_request (self);
   show_loading (self, title, NULL);
-  courant_source_open_async (file, cancellable, open_cb, g_object_ref (self));
+  timezone = g_settings_get_string (self->settings, "timezone");
+  courant_open_async (file, timezone, cancellable, open_cb, g_object_ref (self));
 }
 
 static void
@@ -318,7 +355,7 @@ courant_window_close_source (CourantWindow *self)
 {
   g_return_if_fail (COURANT_IS_WINDOW (self));
 
-  set_source (self, NULL);
+  set_opened (self, NULL);
   g_settings_set_string (self->settings, "last-source", "");
   show_current_page (self);
 }
@@ -510,7 +547,7 @@ table_selected_cb (CourantWindow *self,
   if (row == NULL || self->source == NULL)
     return;
 
-  courant_table_page_set_table (self->table_page, self->source,
+  courant_table_page_set_table (self->table_page, self->opened,
                                 g_object_get_data (G_OBJECT (row), "table"));
 }
 
@@ -584,7 +621,8 @@ courant_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   stop_pulse (self);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->source);
+  g_clear_pointer (&self->opened, courant_opened_free);
+  self->source = NULL;
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COURANT_TYPE_WINDOW);

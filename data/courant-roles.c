@@ -310,6 +310,38 @@ courant_table_kind_to_string (CourantTableKind kind)
     }
 }
 
+/* The name of a role as the interface shows it. */
+const char *
+courant_role_get_title (CourantRole role)
+{
+  switch (role)
+    {
+    case COURANT_ROLE_ENTITY:    return _("Entity");
+    case COURANT_ROLE_TIME:      return _("Time");
+    case COURANT_ROLE_EVENT:     return _("Event");
+    case COURANT_ROLE_CHANNEL:   return _("Channel");
+    case COURANT_ROLE_VALUE:     return _("Measure");
+    case COURANT_ROLE_WEIGHT:    return _("Weight");
+    case COURANT_ROLE_ATTRIBUTE: return _("Attribute");
+    case COURANT_ROLE_NONE:
+    default:                     return _("Other");
+    }
+}
+
+/* What a table holds, as the interface shows it. */
+const char *
+courant_table_kind_get_title (CourantTableKind kind)
+{
+  switch (kind)
+    {
+    case COURANT_TABLE_JOURNEYS: return _("Customer journeys");
+    case COURANT_TABLE_SERIES:   return _("Energy series");
+    case COURANT_TABLE_WEATHER:  return _("Weather");
+    case COURANT_TABLE_UNKNOWN:
+    default:                     return _("Table");
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* Names                                                                    */
 /* ------------------------------------------------------------------------ */

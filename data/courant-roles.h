@@ -66,6 +66,8 @@ const char        *courant_role_to_string             (CourantRole         role)
 gboolean           courant_role_from_string           (const char         *text,
                                                        CourantRole        *role);
 const char        *courant_table_kind_to_string       (CourantTableKind    kind);
+const char        *courant_role_get_title             (CourantRole         role);
+const char        *courant_table_kind_get_title       (CourantTableKind    kind);
 
 /* Infers roles from the table's columns and a sample of its rows (whose
  * columns match @info's, in order). Local times in the sample are read in

@@ -156,6 +156,9 @@ test_demo (void)
       wait_for_text (GTK_WIDGET (window), table->name);
     }
   wait_for_text (GTK_WIDGET (window), "site_id");
+  /* What each table holds is inferred from its columns. */
+  wait_for_text (GTK_WIDGET (window), is_french () ? "Parcours clients" : "Customer journeys");
+  wait_for_text (GTK_WIDGET (window), is_french () ? "Séries d’énergie" : "Energy series");
   wait_for_text (GTK_WIDGET (window), is_french () ? "colonnes" : "columns");
 
   /* Alt+Down steps to the next table: customers, and its columns. */
