@@ -18,6 +18,7 @@
 
 /* Each chart adds itself here. */
 static const CourantExportChart *charts[] = {
+  &courant_export_timeline,
   NULL
 };
 

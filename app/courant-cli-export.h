@@ -49,4 +49,6 @@ typedef struct
 
 double courant_cli_elapsed_ms (gint64 since_us);
 
+extern const CourantExportChart courant_export_timeline;
+
 G_END_DECLS

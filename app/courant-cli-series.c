@@ -40,10 +40,11 @@ find_known (const char *table)
   return NULL;
 }
 
-void
-courant_cli_series_add_entries (CourantCliSeries *series,
-                                GOptionContext   *context,
-                                gboolean          with_columns)
+/* What to read: the columns and the time zone. */
+static void
+add_source_entries (CourantCliSeries *series,
+                    GOptionGroup     *group,
+                    gboolean          with_columns)
 {
   const GOptionEntry columns[] = {
     { "table", 0, 0, G_OPTION_ARG_STRING, &series->table, N_("The table to read"), "TABLE" },
@@ -52,16 +53,44 @@ courant_cli_series_add_entries (CourantCliSeries *series,
     { "entity", 0, 0, G_OPTION_ARG_STRING, &series->entity, N_("The column naming each series"), "COLUMN" },
     { NULL }
   };
-  const GOptionEntry common[] = {
+  const GOptionEntry zone[] = {
     { "tz", 0, 0, G_OPTION_ARG_STRING, &series->tz, N_("Time zone of the dataset (default Europe/Paris)"), "ZONE" },
+    { NULL }
+  };
+
+  if (with_columns)
+    g_option_group_add_entries (group, columns);
+  g_option_group_add_entries (group, zone);
+}
+
+void
+courant_cli_series_add_entries (CourantCliSeries *series,
+                                GOptionContext   *context,
+                                gboolean          with_columns)
+{
+  const GOptionEntry none[] = { { NULL } };
+  const GOptionEntry output[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &series->format, N_("Output format: json or csv"), "FORMAT" },
     { "timings", 0, 0, G_OPTION_ARG_NONE, &series->timings, N_("Print the time of each phase on standard error"), NULL },
     { NULL }
   };
 
-  if (with_columns)
-    g_option_context_add_main_entries (context, columns, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  /* Adding no entries makes the main group, in our translation domain. */
+  g_option_context_add_main_entries (context, none, GETTEXT_PACKAGE);
+  add_source_entries (series, g_option_context_get_main_group (context), with_columns);
+  g_option_group_add_entries (g_option_context_get_main_group (context), output);
+}
+
+GOptionGroup *
+courant_cli_series_new_group (CourantCliSeries *series,
+                              const char       *name,
+                              const char       *description)
+{
+  GOptionGroup *group = g_option_group_new (name, description, description, NULL, NULL);
+
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  add_source_entries (series, group, TRUE);
+  return group;
 }
 
 gboolean

@@ -47,6 +47,11 @@ typedef struct
 void                courant_cli_series_add_entries   (CourantCliSeries       *series,
                                                       GOptionContext         *context,
                                                       gboolean                with_columns);
+/* The column and time-zone options alone, for a command that brings its
+ * own output options (export). */
+GOptionGroup       *courant_cli_series_new_group     (CourantCliSeries       *series,
+                                                      const char             *name,
+                                                      const char             *description);
 /* Checks the arguments and the common options; prints the problem. */
 gboolean            courant_cli_series_check         (CourantCliSeries       *series,
                                                       int                     argc);

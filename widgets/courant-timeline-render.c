@@ -180,7 +180,18 @@ render_legend (cairo_t                    *cr,
       double mid = entry->y + entry->height / 2;
 
       courant_rgba_set_source (cr, series->hidden ? &theme->muted : &series->colour);
-      if (series->hidden)
+      if (series->dashed && !series->hidden)
+        {
+          static const double dashes[] = { 4, 2 };
+
+          cairo_set_line_width (cr, 2);
+          cairo_set_dash (cr, dashes, 2, 0);
+          cairo_move_to (cr, entry->x, mid);
+          cairo_line_to (cr, entry->x + swatch, mid);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      else if (series->hidden)
         {
           cairo_set_line_width (cr, 1);
           cairo_rectangle (cr, entry->x + 0.5, mid - swatch / 2 + 0.5, swatch - 1, swatch - 1);
