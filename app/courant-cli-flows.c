@@ -18,11 +18,6 @@ courant_cli_events_add_entries (CourantCliEvents *events,
 {
   const GOptionEntry entries[] = {
     { "table", 0, 0, G_OPTION_ARG_STRING, &events->table, N_("The table of events"), "TABLE" },
-    { "entity", 0, 0, G_OPTION_ARG_STRING, &events->entity, N_("The column of entities (customers)"), "COLUMN" },
-    { "time", 0, 0, G_OPTION_ARG_STRING, &events->time, N_("The column of instants (Unix milliseconds)"), "COLUMN" },
-    { "event", 0, 0, G_OPTION_ARG_STRING, &events->event, N_("The column of events"), "COLUMN" },
-    { "channel", 0, 0, G_OPTION_ARG_STRING, &events->channel, N_("The column of channels"), "COLUMN" },
-    { "weight", 0, 0, G_OPTION_ARG_STRING, &events->weight, N_("The column of weights (people a row stands for)"), "COLUMN" },
     { "tz", 0, 0, G_OPTION_ARG_STRING, &events->tz, N_("The time zone of the data (default Europe/Paris)"), "ZONE" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &events->format, N_("Output format: json or csv"), "FORMAT" },
     { "timings", 0, 0, G_OPTION_ARG_NONE, &events->timings, N_("Print the time of each phase on standard error"), NULL },
@@ -30,6 +25,10 @@ courant_cli_events_add_entries (CourantCliEvents *events,
   };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  courant_role_overrides_add_entries (&events->overrides, context,
+                                      1 << COURANT_ROLE_ENTITY | 1 << COURANT_ROLE_TIME |
+                                      1 << COURANT_ROLE_EVENT | 1 << COURANT_ROLE_CHANNEL |
+                                      1 << COURANT_ROLE_WEIGHT);
 }
 
 gboolean
@@ -42,65 +41,99 @@ courant_cli_events_check (CourantCliEvents *events)
       return FALSE;
     }
 
-  if (events->tz != NULL)
+  events->zone = g_time_zone_new_identifier (events->tz != NULL ? events->tz : "Europe/Paris");
+  if (events->zone == NULL)
     {
-      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (events->tz);
-
-      if (tz == NULL)
-        {
-          courant_cli_error (_("“%s” is not a time zone."), events->tz);
-          return FALSE;
-        }
+      courant_cli_error (_("“%s” is not a time zone."), events->tz);
+      return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-has_columns (const CourantTableInfo *table,
-             const char *const      *names)
+static CourantTableRoles *
+table_roles (CourantCliEvents  *events,
+             CourantSource     *source,
+             const char        *table,
+             GError           **error)
 {
-  for (guint i = 0; names[i] != NULL; i++)
-    if (courant_table_info_find_column (table, names[i]) < 0)
-      return FALSE;
-  return TRUE;
+  g_autoptr(CourantTableRoles) roles = NULL;
+
+  roles = courant_table_roles_infer_source (source, table, events->zone, NULL, error);
+  if (roles == NULL || !courant_table_roles_apply_overrides (roles, &events->overrides, error))
+    return NULL;
+  return g_steal_pointer (&roles);
 }
 
-/* Until column roles are inferred, the journeys are the first table with
- * the demo dataset's names, and the unnamed columns take those names. */
-static gboolean
-pick_defaults (CourantCliEvents *events,
-               CourantSource    *source)
+/* The roles of the table given, or of the first table that looks like
+ * journeys once the overrides are applied. */
+static CourantTableRoles *
+find_journeys (CourantCliEvents  *events,
+               CourantSource     *source,
+               GError           **error)
 {
-  const char *const demo[] = { "customer_id", "ts", "event", NULL };
   GPtrArray *tables = courant_source_get_tables (source);
-  const CourantTableInfo *table = NULL;
 
   if (events->table != NULL)
-    table = courant_source_find_table (source, events->table);
-  else
-    for (guint i = 0; i < tables->len && table == NULL; i++)
-      if (has_columns (g_ptr_array_index (tables, i), demo))
-        table = g_ptr_array_index (tables, i);
-
-  if (table == NULL)
     {
-      if (events->table != NULL)
-        courant_cli_error (_("There is no table “%s”."), events->table);
-      else
-        courant_cli_error (_("No table looks like journeys; give --table, --entity, --time and --event."));
-      return FALSE;
+      if (courant_source_find_table (source, events->table) == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("There is no table “%s”."), events->table);
+          return NULL;
+        }
+      return table_roles (events, source, events->table, error);
     }
 
-  if (events->table == NULL)
-    events->table = g_strdup (table->name);
-  if (events->entity == NULL)
-    events->entity = g_strdup ("customer_id");
-  if (events->time == NULL)
-    events->time = g_strdup ("ts");
-  if (events->event == NULL)
-    events->event = g_strdup ("event");
-  if (events->channel == NULL && courant_table_info_find_column (table, "channel") >= 0)
-    events->channel = g_strdup ("channel");
+  /* A column named on the command line that no table has is the problem
+   * to report, rather than the absence of journeys. */
+  {
+    g_autoptr(GError) first_error = NULL;
+
+    for (guint i = 0; i < tables->len; i++)
+      {
+        const CourantTableInfo *table = g_ptr_array_index (tables, i);
+        g_autoptr(GError) table_error = NULL;
+        g_autoptr(CourantTableRoles) roles = table_roles (events, source, table->name, &table_error);
+
+        if (roles != NULL && roles->kind == COURANT_TABLE_JOURNEYS)
+          return g_steal_pointer (&roles);
+        if (first_error == NULL)
+          first_error = g_steal_pointer (&table_error);
+      }
+
+    if (first_error != NULL && !courant_role_overrides_is_empty (&events->overrides))
+      g_propagate_error (error, g_steal_pointer (&first_error));
+    else
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("No table looks like journeys; give --table, --entity, --time and --event."));
+  }
+  return NULL;
+}
+
+static gboolean
+columns_from_roles (const CourantTableRoles  *roles,
+                    CourantEventColumns      *columns,
+                    GError                  **error)
+{
+  static const struct { CourantRole role; const char *option; } required[] = {
+    { COURANT_ROLE_ENTITY, "--entity" }, { COURANT_ROLE_TIME, "--time" }, { COURANT_ROLE_EVENT, "--event" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (courant_table_roles_get_column (roles, required[i].role) == NULL)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("No column of the table “%s” looks like the %s; name it with %s."),
+                     roles->table, courant_role_to_string (required[i].role), required[i].option);
+        return FALSE;
+      }
+
+  columns->entity = courant_table_roles_get_column (roles, COURANT_ROLE_ENTITY);
+  columns->time = courant_table_roles_get_column (roles, COURANT_ROLE_TIME);
+  columns->event = courant_table_roles_get_column (roles, COURANT_ROLE_EVENT);
+  columns->channel = courant_table_roles_get_column (roles, COURANT_ROLE_CHANNEL);
+  columns->weight = courant_table_roles_get_column (roles, COURANT_ROLE_WEIGHT);
+  columns->time_encoding = roles->columns[courant_table_roles_find (roles, COURANT_ROLE_TIME)].encoding;
   return TRUE;
 }
 
@@ -110,6 +143,7 @@ courant_cli_events_load (CourantCliEvents *events,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(CourantSource) source = NULL;
+  g_autoptr(CourantTableRoles) roles = NULL;
   g_autoptr(GError) error = NULL;
   CourantEventStore *store;
   CourantEventColumns columns = { 0 };
@@ -122,17 +156,17 @@ courant_cli_events_load (CourantCliEvents *events,
       courant_cli_error ("%s", error->message);
       return NULL;
     }
-  if (!pick_defaults (events, source))
-    return NULL;
-
-  columns.entity = events->entity;
-  columns.time = events->time;
-  columns.event = events->event;
-  columns.channel = events->channel;
-  columns.weight = events->weight;
 
   started = g_get_monotonic_time ();
-  store = courant_event_store_load (source, events->table, &columns, NULL, NULL, NULL, &error);
+  roles = find_journeys (events, source, &error);
+  if (roles == NULL || !columns_from_roles (roles, &columns, &error))
+    {
+      courant_cli_error ("%s", error->message);
+      return NULL;
+    }
+  columns.tz = events->zone;
+
+  store = courant_event_store_load (source, roles->table, &columns, NULL, NULL, NULL, &error);
   events->load_ms = (g_get_monotonic_time () - started) / 1000.0;
   if (store == NULL)
     courant_cli_error ("%s", error->message);
@@ -152,13 +186,10 @@ void
 courant_cli_events_clear (CourantCliEvents *events)
 {
   g_free (events->table);
-  g_free (events->entity);
-  g_free (events->time);
-  g_free (events->event);
-  g_free (events->channel);
-  g_free (events->weight);
+  courant_role_overrides_clear (&events->overrides);
   g_free (events->tz);
   g_free (events->format);
+  g_clear_pointer (&events->zone, g_time_zone_unref);
 }
 
 /* DURATION: a whole number and a unit, as in 90s, 30min, 12h or 30d. */
@@ -185,21 +216,28 @@ parse_duration (const char *text,
   return FALSE;
 }
 
-typedef struct
+void
+courant_cli_flows_add_entries (CourantCliFlows *arguments,
+                               GOptionGroup    *group)
 {
-  char      *by;
-  char      *start_with;
-  char      *end_with;
-  int        steps;
-  gboolean   collapse_repeats;
-  char     **hide;
-  char      *max_gap;
-  int        top;
-  double     min_share;
-} FlowsArguments;
+  const GOptionEntry entries[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &arguments->by, N_("Label the nodes by event, channel or both"), "LABEL" },
+    { "start-with", 0, 0, G_OPTION_ARG_STRING, &arguments->start_with, N_("Start the journeys at this event"), "EVENT" },
+    { "end-with", 0, 0, G_OPTION_ARG_STRING, &arguments->end_with, N_("End the journeys at this event"), "EVENT" },
+    { "steps", 0, 0, G_OPTION_ARG_INT, &arguments->steps, N_("The number of steps (default 5)"), "N" },
+    { "collapse-repeats", 0, 0, G_OPTION_ARG_NONE, &arguments->collapse_repeats, N_("Count consecutive repeats once"), NULL },
+    { "hide", 0, 0, G_OPTION_ARG_STRING_ARRAY, &arguments->hide, N_("Ignore this event (repeatable)"), "EVENT" },
+    { "max-gap", 0, 0, G_OPTION_ARG_STRING, &arguments->max_gap, N_("End a journey after a longer pause"), "DURATION" },
+    { "top", 0, 0, G_OPTION_ARG_INT, &arguments->top, N_("Keep the N largest labels of each step"), "N" },
+    { "min-share", 0, 0, G_OPTION_ARG_DOUBLE, &arguments->min_share, N_("Group labels under this share of their step"), "F" },
+    { NULL }
+  };
 
-static void
-flows_arguments_clear (FlowsArguments *arguments)
+  g_option_group_add_entries (group, entries);
+}
+
+void
+courant_cli_flows_clear (CourantCliFlows *arguments)
 {
   g_free (arguments->by);
   g_free (arguments->start_with);
@@ -208,9 +246,9 @@ flows_arguments_clear (FlowsArguments *arguments)
   g_free (arguments->max_gap);
 }
 
-static gboolean
-flows_options_from_arguments (const FlowsArguments *arguments,
-                              CourantFlowsOptions  *options)
+gboolean
+courant_cli_flows_get_options (const CourantCliFlows *arguments,
+                               CourantFlowsOptions   *options)
 {
   courant_flows_options_init (options);
 
@@ -282,27 +320,14 @@ courant_cli_flows (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   CourantCliEvents events = { 0 };
-  FlowsArguments arguments = { .steps = 5 };
+  CourantCliFlows arguments = { .steps = 5 };
   CourantFlowsOptions options;
   gint64 started;
   int status = COURANT_CLI_EXIT_USAGE;
 
   {
-    const GOptionEntry entries[] = {
-      { "by", 0, 0, G_OPTION_ARG_STRING, &arguments.by, N_("Label the nodes by event, channel or both"), "LABEL" },
-      { "start-with", 0, 0, G_OPTION_ARG_STRING, &arguments.start_with, N_("Start the journeys at this event"), "EVENT" },
-      { "end-with", 0, 0, G_OPTION_ARG_STRING, &arguments.end_with, N_("End the journeys at this event"), "EVENT" },
-      { "steps", 0, 0, G_OPTION_ARG_INT, &arguments.steps, N_("The number of steps (default 5)"), "N" },
-      { "collapse-repeats", 0, 0, G_OPTION_ARG_NONE, &arguments.collapse_repeats, N_("Count consecutive repeats once"), NULL },
-      { "hide", 0, 0, G_OPTION_ARG_STRING_ARRAY, &arguments.hide, N_("Ignore this event (repeatable)"), "EVENT" },
-      { "max-gap", 0, 0, G_OPTION_ARG_STRING, &arguments.max_gap, N_("End a journey after a longer pause"), "DURATION" },
-      { "top", 0, 0, G_OPTION_ARG_INT, &arguments.top, N_("Keep the N largest labels of each step"), "N" },
-      { "min-share", 0, 0, G_OPTION_ARG_DOUBLE, &arguments.min_share, N_("Group labels under this share of their step"), "F" },
-      { NULL }
-    };
-
     context = g_option_context_new (_("SOURCE — the flows of journeys, step by step"));
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+    courant_cli_flows_add_entries (&arguments, g_option_context_get_main_group (context));
     courant_cli_events_add_entries (&events, context);
   }
 
@@ -314,7 +339,7 @@ courant_cli_flows (int    argc,
       goto out;
     }
   if (!courant_cli_events_check (&events) ||
-      !flows_options_from_arguments (&arguments, &options))
+      !courant_cli_flows_get_options (&arguments, &options))
     goto out;
 
   status = COURANT_CLI_EXIT_ERROR;
@@ -341,7 +366,7 @@ courant_cli_flows (int    argc,
   status = COURANT_CLI_EXIT_OK;
 
 out:
-  flows_arguments_clear (&arguments);
+  courant_cli_flows_clear (&arguments);
   courant_cli_events_clear (&events);
   return status;
 }

@@ -7,6 +7,8 @@
 #include <glib.h>
 
 #include "courant-event-store.h"
+#include "courant-roles.h"
+#include "courant-flows.h"
 #include "courant-series-store.h"
 
 G_BEGIN_DECLS
@@ -79,17 +81,14 @@ void                courant_cli_append_string        (GString                *ou
 /* The options shared by the commands that read journeys. */
 typedef struct
 {
-  char     *table;
-  char     *entity;
-  char     *time;
-  char     *event;
-  char     *channel;
-  char     *weight;
-  char     *tz;
-  char     *format;
-  gboolean  timings;
-  double    open_ms;
-  double    load_ms;
+  char                 *table;
+  CourantRoleOverrides  overrides;
+  char                 *tz;
+  char                 *format;
+  gboolean              timings;
+  GTimeZone            *zone;
+  double                open_ms;
+  double                load_ms;
 } CourantCliEvents;
 
 void               courant_cli_events_add_entries (CourantCliEvents *events,
@@ -102,6 +101,29 @@ CourantEventStore *courant_cli_events_load        (CourantCliEvents *events,
 void               courant_cli_events_print_timings (const CourantCliEvents *events,
                                                      double                  query_ms);
 void               courant_cli_events_clear       (CourantCliEvents *events);
+
+/* The options that shape the flows of journeys, shared by courant-cli
+ * flows and courant-cli export --chart sankey. Start with .steps = 5. */
+typedef struct
+{
+  char      *by;
+  char      *start_with;
+  char      *end_with;
+  int        steps;
+  gboolean   collapse_repeats;
+  char     **hide;
+  char      *max_gap;
+  int        top;
+  double     min_share;
+} CourantCliFlows;
+
+void     courant_cli_flows_add_entries (CourantCliFlows       *arguments,
+                                        GOptionGroup          *group);
+/* Prints the problem and returns FALSE when an option is invalid;
+ * @options points into @arguments. */
+gboolean courant_cli_flows_get_options (const CourantCliFlows *arguments,
+                                        CourantFlowsOptions   *options);
+void     courant_cli_flows_clear       (CourantCliFlows       *arguments);
 
 /* Prints "courant-cli: MESSAGE" on standard error. */
 void courant_cli_error   (const char *format, ...) G_GNUC_PRINTF (1, 2);

@@ -217,34 +217,31 @@ read_time (Loader              *loader,
            GError             **error)
 {
   CourantTimeEncoding encoding = loader->columns->time_encoding;
+  gboolean ok;
 
   if (value->type == COURANT_COLUMN_TEXT || value->type == COURANT_COLUMN_BLOB)
+    ok = courant_time_parse_text (value->text, value->length, encoding,
+                                  loader->columns->tz, out_ms);
+  else if (encoding == COURANT_TIME_UNKNOWN || encoding == COURANT_TIME_UNIX_MILLISECONDS)
     {
-      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_UNSUPPORTED,
-                   _("The time column “%s” holds text, and text timestamps cannot be read yet."),
-                   loader->columns->time);
-      return FALSE;
+      /* The common case, and exact for every 64-bit integer. */
+      *out_ms = value->type == COURANT_COLUMN_INTEGER ? value->integer : (gint64) value->real;
+      ok = TRUE;
     }
+  else
+    ok = courant_time_from_number (value->real, encoding, out_ms);
 
-  switch (encoding)
+  if (!ok)
     {
-    case COURANT_TIME_UNKNOWN:
-    case COURANT_TIME_UNIX_MILLISECONDS:
-    case COURANT_TIME_ORDINAL:
-      *out_ms = value->integer;
-      return TRUE;
-    case COURANT_TIME_UNIX_SECONDS:
-      *out_ms = (gint64) (value->real * 1000.0);
-      return TRUE;
-    case COURANT_TIME_ISO8601:
-    case COURANT_TIME_DMY:
-    case COURANT_TIME_JULIAN_DAY:
-    default:
-      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_UNSUPPORTED,
-                   _("The time column “%s” is in an encoding that cannot be read yet."),
-                   loader->columns->time);
-      return FALSE;
+      g_autofree char *text = value->type == COURANT_COLUMN_TEXT || value->type == COURANT_COLUMN_BLOB
+                              ? g_strndup (value->text, MIN (value->length, 64))
+                              : g_strdup_printf ("%.17g", value->real);
+
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_INVALID,
+                   _("The time “%s” in the column “%s” cannot be read."),
+                   text, loader->columns->time);
     }
+  return ok;
 }
 
 /* Event and channel codes fit 16 bits; numbers are interned as text. */
@@ -562,6 +559,7 @@ load_data_free (LoadData *data)
   g_free ((char *) data->columns.event);
   g_free ((char *) data->columns.channel);
   g_free ((char *) data->columns.weight);
+  g_clear_pointer (&data->columns.tz, g_time_zone_unref);
   g_free (data);
 }
 
@@ -609,6 +607,7 @@ courant_event_store_load_async (CourantSource              *source,
   data->columns.channel = g_strdup (columns->channel);
   data->columns.weight = g_strdup (columns->weight);
   data->columns.time_encoding = columns->time_encoding;
+  data->columns.tz = columns->tz != NULL ? g_time_zone_ref (columns->tz) : NULL;
   data->progress = progress;
   data->progress_data = progress_data;
 

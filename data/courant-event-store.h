@@ -20,9 +20,11 @@ typedef struct
   const char          *event;         /* required */
   const char          *channel;       /* optional (NULL) */
   const char          *weight;        /* optional (NULL): people a row stands for */
-  /* How numbers in the time column read: UNKNOWN means Unix milliseconds;
-   * ORDINAL keeps the number as an order. */
+  /* How the time column reads: for numbers, UNKNOWN means Unix
+   * milliseconds; for text, any text encoding. */
   CourantTimeEncoding  time_encoding;
+  /* The zone of local times in text (NULL: Europe/Paris). */
+  GTimeZone           *tz;
 } CourantEventColumns;
 
 /* Read-only once loaded, shared between threads by reference. Events are

@@ -246,8 +246,8 @@ test_errors (void)
   g_autofree char *path = write_database ("bad.sqlite",
                                           "CREATE TABLE mixed (k, t, e);"
                                           "INSERT INTO mixed VALUES (1, 1, 'a'), ('x', 2, 'b');"
-                                          "CREATE TABLE texttime (k, t, e);"
-                                          "INSERT INTO texttime VALUES (1, '2025-01-01', 'a');");
+                                          "CREATE TABLE badtime (k, t, e);"
+                                          "INSERT INTO badtime VALUES (1, 'next tuesday', 'a');");
   g_autoptr(CourantSource) source = open_source (path);
   g_autoptr(GError) error = NULL;
   CourantEventColumns columns = { "k", "t", "e", NULL, NULL, 0 };
@@ -265,8 +265,43 @@ test_errors (void)
   g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_null (courant_event_store_load (source, "texttime", &columns, NULL, NULL, NULL, &error));
-  g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_UNSUPPORTED);
+  g_assert_null (courant_event_store_load (source, "badtime", &columns, NULL, NULL, NULL, &error));
+  g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_INVALID);
+}
+
+/* Text instants, local to the zone given, and Unix seconds. */
+static void
+test_time_encodings (void)
+{
+  g_autofree char *path = write_database ("times.sqlite",
+                                          "CREATE TABLE iso (k, t, e);"
+                                          "INSERT INTO iso VALUES (1, '2025-03-30T03:30:00', 'b'), "
+                                          "  (1, '2025-03-30 01:30', 'a'), (2, '2025-01-15T08:00:00Z', 'c');"
+                                          "CREATE TABLE secs (k, t, e);"
+                                          "INSERT INTO secs VALUES (1, 1700000000, 'a');");
+  g_autoptr(CourantSource) source = open_source (path);
+  g_autoptr(CourantEventStore) iso = NULL;
+  g_autoptr(CourantEventStore) secs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) before = g_date_time_new (paris, 2025, 3, 30, 1, 30, 0);
+  g_autoptr(GDateTime) after = g_date_time_new (paris, 2025, 3, 30, 3, 30, 0);
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (2025, 1, 15, 8, 0, 0);
+  CourantEventColumns columns = { "k", "t", "e", NULL, NULL, COURANT_TIME_UNKNOWN, paris };
+  CourantEventColumns seconds = { "k", "t", "e", NULL, NULL, COURANT_TIME_UNIX_SECONDS, NULL };
+
+  iso = courant_event_store_load (source, "iso", &columns, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  check_invariants (iso);
+  /* Across the spring clock change: one hour apart, in order. */
+  g_assert_cmpint (iso->time[0], ==, g_date_time_to_unix (before) * 1000);
+  g_assert_cmpint (iso->time[1], ==, g_date_time_to_unix (after) * 1000);
+  g_assert_cmpint (iso->time[1] - iso->time[0], ==, 3600000);
+  g_assert_cmpint (iso->time[2], ==, g_date_time_to_unix (utc) * 1000);
+
+  secs = courant_event_store_load (source, "secs", &seconds, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (secs->time[0], ==, G_GINT64_CONSTANT (1700000000000));
 }
 
 static void
@@ -373,6 +408,7 @@ main (int    argc,
   g_test_add_func ("/event-store/attribute", test_attribute);
   g_test_add_func ("/event-store/errors", test_errors);
   g_test_add_func ("/event-store/csv", test_csv);
+  g_test_add_func ("/event-store/time-encodings", test_time_encodings);
   g_test_add_func ("/event-store/async", test_async);
 
   status = g_test_run ();
