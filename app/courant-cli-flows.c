@@ -327,6 +327,8 @@ courant_cli_flows (int    argc,
 
   {
     context = g_option_context_new (_("SOURCE — the flows of journeys, step by step"));
+    /* The flows entries go to the main group, which must exist first. */
+    g_option_context_set_main_group (context, g_option_group_new (NULL, NULL, NULL, NULL, NULL));
     courant_cli_flows_add_entries (&arguments, g_option_context_get_main_group (context));
     courant_cli_events_add_entries (&events, context);
   }
