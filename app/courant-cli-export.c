@@ -19,6 +19,7 @@
 /* Each chart adds itself here. */
 static const CourantExportChart *charts[] = {
   &courant_export_timeline,
+  &courant_export_sankey,
   NULL
 };
 

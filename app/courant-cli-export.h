@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include "courant-flows.h"
 #include "courant-source.h"
 #include "courant-theme.h"
 
@@ -50,5 +51,13 @@ typedef struct
 double courant_cli_elapsed_ms (gint64 since_us);
 
 extern const CourantExportChart courant_export_timeline;
+
+extern const CourantExportChart courant_export_sankey;
+
+/* The Sankey layout of @flows at @width × @height px, as JSON (courant-cli
+ * flows --layout), drawn by the same scene as the export and the view. */
+char  *courant_cli_sankey_layout_json (const CourantFlowsResult *flows,
+                                       int                       width,
+                                       int                       height);
 
 G_END_DECLS

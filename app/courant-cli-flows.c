@@ -11,6 +11,7 @@
 
 #include "courant-cli.h"
 #include "courant-flows.h"
+#include "courant-cli-export.h"
 
 void
 courant_cli_events_add_entries (CourantCliEvents *events,
@@ -322,13 +323,23 @@ courant_cli_flows (int    argc,
   CourantCliEvents events = { 0 };
   CourantCliFlows arguments = { .steps = 5 };
   CourantFlowsOptions options;
+  gboolean layout = FALSE;
+  int width = 1920, height = 1000;
   gint64 started;
   int status = COURANT_CLI_EXIT_USAGE;
 
   {
+    const GOptionEntry entries[] = {
+      { "layout", 0, 0, G_OPTION_ARG_NONE, &layout, N_("Print the Sankey layout (JSON) instead of the flows"), NULL },
+      { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width of the layout in pixels (default 1920)"), "W" },
+      { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height of the layout in pixels (default 1000)"), "H" },
+      { NULL }
+    };
+
     context = g_option_context_new (_("SOURCE — the flows of journeys, step by step"));
     /* The flows entries go to the main group, which must exist first. */
     g_option_context_set_main_group (context, g_option_group_new (NULL, NULL, NULL, NULL, NULL));
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
     courant_cli_flows_add_entries (&arguments, g_option_context_get_main_group (context));
     courant_cli_events_add_entries (&events, context);
   }
@@ -343,6 +354,11 @@ courant_cli_flows (int    argc,
   if (!courant_cli_events_check (&events) ||
       !courant_cli_flows_get_options (&arguments, &options))
     goto out;
+  if (layout && (width < 16 || height < 16 || width > 20000 || height > 20000))
+    {
+      courant_cli_error (_("The width and height must be between 16 and 20,000 pixels."));
+      goto out;
+    }
 
   status = COURANT_CLI_EXIT_ERROR;
   store = courant_cli_events_load (&events, argv[1]);
@@ -358,7 +374,9 @@ courant_cli_flows (int    argc,
     }
   courant_cli_events_print_timings (&events, (g_get_monotonic_time () - started) / 1000.0);
 
-  if (g_strcmp0 (events.format, "csv") == 0)
+  if (layout)
+    text = courant_cli_sankey_layout_json (result, width, height);
+  else if (g_strcmp0 (events.format, "csv") == 0)
     text = courant_flows_result_to_csv (result);
   else
     text = courant_flows_result_to_json (result);
