@@ -1,0 +1,751 @@
+/* courant-timeline-view.c: the interactive series timeline
+ *
+ * The widget owns a scene for the visible window and one for the overview
+ * strip below it (the whole range). Their drawings are kept as render
+ * nodes until the data, the window, the size or the theme change; the
+ * crosshair, the selection and the overview's window are drawn on top at
+ * every frame. Zooming recomputes the M4 columns from the pyramids, well
+ * under a millisecond for a zoomed window, so it runs on the main thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "courant-format.h"
+#include "courant-text.h"
+#include "courant-timeline-render.h"
+#include "courant-timeline-view.h"
+
+#define OVERVIEW_HEIGHT 48     /* px */
+#define OVERVIEW_GAP     6
+#define MIN_SPAN_MS      60000 /* a minute across the plot */
+#define ZOOM_STEP        1.5
+#define PAN_STEP         0.1   /* of the window */
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_PAN,
+  DRAG_SELECT,
+  DRAG_OVERVIEW,
+} DragMode;
+
+struct _CourantTimelineView
+{
+  GtkWidget              parent_instance;
+
+  GArray                *specs;          /* CourantTimelineSeriesSpec, names owned */
+  GTimeZone             *tz;
+  gboolean               dark;
+  gboolean               align_zeros;
+  gint64                 lo;             /* the data's range [lo, hi) */
+  gint64                 hi;
+  gint64                 t0;
+  gint64                 t1;
+
+  PangoContext          *context;
+  CourantTimelineScene  *scene;
+  CourantTimelineScene  *overview;
+  GskRenderNode         *base_node;
+  GskRenderNode         *overview_node;
+
+  double                 crosshair_x;    /* < 0: none */
+  DragMode               drag;
+  double                 drag_x;
+  gint64                 drag_t0;
+  gint64                 drag_t1;
+  double                 drag_dx;
+};
+
+G_DEFINE_FINAL_TYPE (CourantTimelineView, courant_timeline_view, GTK_TYPE_WIDGET)
+
+static const CourantTheme *
+get_theme (CourantTimelineView *self)
+{
+  return courant_theme_get (self->dark);
+}
+
+static void
+clear_scenes (CourantTimelineView *self)
+{
+  g_clear_pointer (&self->scene, courant_timeline_scene_free);
+  g_clear_pointer (&self->overview, courant_timeline_scene_free);
+  g_clear_pointer (&self->base_node, gsk_render_node_unref);
+  g_clear_pointer (&self->overview_node, gsk_render_node_unref);
+}
+
+static gboolean
+has_overview (CourantTimelineView *self)
+{
+  return gtk_widget_get_height (GTK_WIDGET (self)) > 4 * OVERVIEW_HEIGHT;
+}
+
+static double
+main_height (CourantTimelineView *self)
+{
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  return has_overview (self) ? height - OVERVIEW_HEIGHT - OVERVIEW_GAP : height;
+}
+
+static void
+update_description (CourantTimelineView *self)
+{
+  g_autofree char *from = courant_format_date_time (self->t0, self->tz);
+  g_autofree char *to = courant_format_date_time (self->t1, self->tz);
+  /* Translators: the accessible description of a timeline. */
+  g_autofree char *text = g_strdup_printf (ngettext ("Timeline of %u series, from %s to %s",
+                                                     "Timeline of %u series, from %s to %s",
+                                                     self->specs->len),
+                                           self->specs->len, from, to);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+/* A new window, data or size: the scenes are made again at the next frame. */
+static void
+invalidate (CourantTimelineView *self)
+{
+  clear_scenes (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static CourantTimelineScene *
+make_scene (CourantTimelineView *self,
+            gint64               t0,
+            gint64               t1,
+            double               height,
+            gboolean             compact)
+{
+  CourantTimelineOptions options = { 0 };
+
+  options.t0 = t0;
+  options.t1 = t1;
+  options.tz = self->tz;
+  options.width = MAX (16, gtk_widget_get_width (GTK_WIDGET (self)));
+  options.height = MAX (16, height);
+  options.scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  options.align_zeros = self->align_zeros;
+  options.compact = compact;
+  return courant_timeline_scene_new ((CourantTimelineSeriesSpec *) self->specs->data, self->specs->len,
+                                     &options, self->context, get_theme (self));
+}
+
+static void
+ensure_scenes (CourantTimelineView *self)
+{
+  if (self->scene == NULL && self->t0 < self->t1)
+    self->scene = make_scene (self, self->t0, self->t1, main_height (self), FALSE);
+  if (self->overview == NULL && self->lo < self->hi && has_overview (self))
+    self->overview = make_scene (self, self->lo, self->hi, OVERVIEW_HEIGHT, TRUE);
+}
+
+static GskRenderNode *
+draw_node (const CourantTimelineScene *scene,
+           const CourantTheme         *theme,
+           gboolean                    compact)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, scene->width, scene->height));
+
+  if (compact)
+    {
+      courant_rgba_set_source (cr, &theme->grid);
+      cairo_set_line_width (cr, 1);
+      cairo_rectangle (cr, scene->plot_x + 0.5, 0.5, scene->plot_width - 1, scene->height - 1);
+      cairo_stroke (cr);
+      courant_timeline_render_series (cr, scene, theme);
+    }
+  else
+    courant_timeline_render (cr, scene, theme);
+  cairo_destroy (cr);
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+static void
+snapshot_overlay (CourantTimelineView *self,
+                  GtkSnapshot         *snapshot)
+{
+  const CourantTheme *theme = get_theme (self);
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->scene->width,
+                                                                          self->scene->height));
+
+  if (self->drag == DRAG_SELECT)
+    {
+      double x = MIN (self->drag_x, self->drag_x + self->drag_dx);
+
+      courant_rgba_set_source (cr, &theme->selection);
+      cairo_rectangle (cr, x, self->scene->plot_y, fabs (self->drag_dx), self->scene->plot_height);
+      cairo_fill (cr);
+    }
+  if (self->crosshair_x >= 0)
+    {
+      g_auto(CourantTimelinePick) pick = { 0 };
+
+      if (courant_timeline_scene_pick (self->scene, self->crosshair_x, &pick))
+        courant_timeline_render_pick (cr, self->scene, &pick, theme);
+    }
+  cairo_destroy (cr);
+}
+
+/* The visible window on the overview strip. */
+static void
+snapshot_overview_window (CourantTimelineView *self,
+                          GtkSnapshot         *snapshot)
+{
+  const CourantTheme *theme = get_theme (self);
+  double x0 = courant_timeline_scene_time_to_x (self->overview, self->t0);
+  double x1 = courant_timeline_scene_time_to_x (self->overview, self->t1);
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->overview->width,
+                                                                          self->overview->height));
+
+  courant_rgba_set_source (cr, &theme->selection);
+  cairo_rectangle (cr, x0, 0, MAX (2, x1 - x0), self->overview->height);
+  cairo_fill_preserve (cr);
+  courant_rgba_set_source (cr, &theme->crosshair);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
+static void
+courant_timeline_view_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  CourantTimelineView *self = COURANT_TIMELINE_VIEW (widget);
+
+  ensure_scenes (self);
+  if (self->scene == NULL)
+    return;
+  if (self->base_node == NULL)
+    self->base_node = draw_node (self->scene, get_theme (self), FALSE);
+  gtk_snapshot_append_node (snapshot, self->base_node);
+  snapshot_overlay (self, snapshot);
+
+  if (self->overview == NULL)
+    return;
+  if (self->overview_node == NULL)
+    self->overview_node = draw_node (self->overview, get_theme (self), TRUE);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, main_height (self) + OVERVIEW_GAP));
+  gtk_snapshot_append_node (snapshot, self->overview_node);
+  snapshot_overview_window (self, snapshot);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+courant_timeline_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  CourantTimelineView *self = COURANT_TIMELINE_VIEW (widget);
+
+  if (self->scene == NULL || self->scene->width != width || self->scene->height != main_height (self))
+    clear_scenes (self);
+}
+
+static void
+courant_timeline_view_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 120;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 400;
+}
+
+void
+courant_timeline_view_set_window (CourantTimelineView *self,
+                                  gint64               t0,
+                                  gint64               t1)
+{
+  gint64 span;
+
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+
+  if (self->lo >= self->hi)
+    return;
+  span = CLAMP (t1 - t0, MIN (MIN_SPAN_MS, self->hi - self->lo), self->hi - self->lo);
+  t0 = CLAMP (t0, self->lo, self->hi - span);
+  if (t0 == self->t0 && t0 + span == self->t1)
+    return;
+  self->t0 = t0;
+  self->t1 = t0 + span;
+  g_clear_pointer (&self->scene, courant_timeline_scene_free);
+  g_clear_pointer (&self->base_node, gsk_render_node_unref);
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+courant_timeline_view_get_window (CourantTimelineView *self,
+                                  gint64              *t0,
+                                  gint64              *t1)
+{
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+
+  if (t0 != NULL)
+    *t0 = self->t0;
+  if (t1 != NULL)
+    *t1 = self->t1;
+}
+
+void
+courant_timeline_view_reset (CourantTimelineView *self)
+{
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+
+  courant_timeline_view_set_window (self, self->lo, self->hi);
+}
+
+/* The plot's horizontal extent, from the scene or, before the first frame,
+ * the whole width. */
+static void
+plot_extent (CourantTimelineView *self,
+             double              *x,
+             double              *width)
+{
+  ensure_scenes (self);
+  *x = self->scene != NULL ? self->scene->plot_x : 0;
+  *width = self->scene != NULL ? self->scene->plot_width : MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
+}
+
+void
+courant_timeline_view_zoom (CourantTimelineView *self,
+                            double               factor,
+                            double               x)
+{
+  double plot_x, plot_width, at;
+  gint64 span, anchor;
+
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (factor > 0);
+
+  plot_extent (self, &plot_x, &plot_width);
+  at = CLAMP ((x - plot_x) / plot_width, 0, 1);
+  anchor = self->t0 + (gint64) (at * (self->t1 - self->t0));
+  span = (gint64) ((self->t1 - self->t0) / factor);
+  courant_timeline_view_set_window (self, anchor - (gint64) (at * span), anchor - (gint64) (at * span) + span);
+}
+
+void
+courant_timeline_view_pan (CourantTimelineView *self,
+                           double               dx)
+{
+  double plot_x, plot_width;
+  gint64 shift;
+
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+
+  plot_extent (self, &plot_x, &plot_width);
+  shift = (gint64) (dx * (self->t1 - self->t0) / plot_width);
+  courant_timeline_view_set_window (self, self->t0 + shift, self->t1 + shift);
+}
+
+void
+courant_timeline_view_set_crosshair (CourantTimelineView *self,
+                                     double               x)
+{
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+
+  if (self->crosshair_x == x)
+    return;
+  self->crosshair_x = x;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+courant_timeline_view_get_pick (CourantTimelineView *self,
+                                CourantTimelinePick *pick)
+{
+  g_return_val_if_fail (COURANT_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (pick != NULL, FALSE);
+
+  pick->values = NULL;
+  ensure_scenes (self);
+  if (self->scene == NULL || self->crosshair_x < 0)
+    return FALSE;
+  return courant_timeline_scene_pick (self->scene, self->crosshair_x, pick);
+}
+
+const CourantTimelineScene *
+courant_timeline_view_get_scene (CourantTimelineView *self)
+{
+  g_return_val_if_fail (COURANT_IS_TIMELINE_VIEW (self), NULL);
+
+  ensure_scenes (self);
+  return self->scene;
+}
+
+/* The keyboard moves the crosshair one device pixel at a time, from the
+ * middle of the plot. */
+static void
+move_crosshair (CourantTimelineView *self,
+                int                  direction)
+{
+  double plot_x, plot_width, step;
+
+  plot_extent (self, &plot_x, &plot_width);
+  step = 1.0 / gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  if (self->crosshair_x < 0)
+    courant_timeline_view_set_crosshair (self, plot_x + plot_width / 2);
+  else
+    courant_timeline_view_set_crosshair (self, CLAMP (self->crosshair_x + direction * step,
+                                                      plot_x, plot_x + plot_width - step));
+}
+
+static gboolean
+key_pressed_cb (CourantTimelineView *self,
+                guint                keyval,
+                guint                keycode,
+                GdkModifierType      state,
+                GtkEventControllerKey *controller)
+{
+  double plot_x, plot_width, centre;
+  gint64 span = self->t1 - self->t0;
+
+  plot_extent (self, &plot_x, &plot_width);
+  centre = plot_x + plot_width / 2;
+  switch (keyval)
+    {
+    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add:
+      courant_timeline_view_zoom (self, ZOOM_STEP, centre);
+      return TRUE;
+    case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
+      courant_timeline_view_zoom (self, 1 / ZOOM_STEP, centre);
+      return TRUE;
+    case GDK_KEY_0: case GDK_KEY_KP_0:
+      courant_timeline_view_reset (self);
+      return TRUE;
+    case GDK_KEY_Left: case GDK_KEY_Right:
+      if (state & GDK_SHIFT_MASK)
+        move_crosshair (self, keyval == GDK_KEY_Left ? -1 : 1);
+      else
+        courant_timeline_view_pan (self, (keyval == GDK_KEY_Left ? -PAN_STEP : PAN_STEP) * plot_width);
+      return TRUE;
+    case GDK_KEY_Home:
+      courant_timeline_view_set_window (self, self->lo, self->lo + span);
+      return TRUE;
+    case GDK_KEY_End:
+      courant_timeline_view_set_window (self, self->hi - span, self->hi);
+      return TRUE;
+    case GDK_KEY_Escape:
+      courant_timeline_view_set_crosshair (self, -1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+motion_cb (CourantTimelineView      *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  courant_timeline_view_set_crosshair (self, y < main_height (self) ? x : -1);
+}
+
+static void
+leave_cb (CourantTimelineView      *self,
+          GtkEventControllerMotion *controller)
+{
+  courant_timeline_view_set_crosshair (self, -1);
+}
+
+static gboolean
+scroll_cb (CourantTimelineView      *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  if (dy == 0)
+    return FALSE;
+  courant_timeline_view_zoom (self, pow (1.2, -dy), self->crosshair_x >= 0 ? self->crosshair_x
+                                                    : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0);
+  return TRUE;
+}
+
+static void
+pressed_cb (CourantTimelineView *self,
+            int                  n_press,
+            double               x,
+            double               y,
+            GtkGestureClick     *gesture)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (n_press == 2 && y < main_height (self))
+    courant_timeline_view_reset (self);
+  else if (n_press == 1 && self->scene != NULL)
+    {
+      int series = courant_timeline_scene_pick_legend (self->scene, x, y);
+      const CourantTimelineSeriesSpec *spec;
+
+      if (series < 0)
+        return;
+      spec = &g_array_index (self->specs, CourantTimelineSeriesSpec, series);
+      courant_timeline_view_set_series_visible (self, series, spec->hidden);
+    }
+}
+
+/* The window centred on @x of the overview strip. */
+static void
+centre_on_overview (CourantTimelineView *self,
+                    double               x)
+{
+  gint64 t = courant_timeline_scene_x_to_time (self->overview, x);
+  gint64 span = self->drag_t1 - self->drag_t0;
+
+  courant_timeline_view_set_window (self, t - span / 2, t - span / 2 + span);
+}
+
+static void
+drag_begin_cb (CourantTimelineView *self,
+               double               x,
+               double               y,
+               GtkGestureDrag      *gesture)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  self->drag_x = x;
+  self->drag_dx = 0;
+  self->drag_t0 = self->t0;
+  self->drag_t1 = self->t1;
+  if (self->overview != NULL && y >= main_height (self))
+    {
+      self->drag = DRAG_OVERVIEW;
+      centre_on_overview (self, x);
+    }
+  else
+    self->drag = state & GDK_SHIFT_MASK ? DRAG_SELECT : DRAG_PAN;
+}
+
+static void
+drag_update_cb (CourantTimelineView *self,
+                double               dx,
+                double               dy,
+                GtkGestureDrag      *gesture)
+{
+  double plot_x, plot_width;
+  gint64 shift;
+
+  self->drag_dx = dx;
+  switch (self->drag)
+    {
+    case DRAG_PAN:
+      plot_extent (self, &plot_x, &plot_width);
+      shift = (gint64) (-dx * (self->drag_t1 - self->drag_t0) / plot_width);
+      courant_timeline_view_set_window (self, self->drag_t0 + shift, self->drag_t1 + shift);
+      break;
+    case DRAG_OVERVIEW:
+      centre_on_overview (self, self->drag_x + dx);
+      break;
+    case DRAG_SELECT:
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      break;
+    case DRAG_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+drag_end_cb (CourantTimelineView *self,
+             double               dx,
+             double               dy,
+             GtkGestureDrag      *gesture)
+{
+  if (self->drag == DRAG_SELECT && fabs (dx) >= 3 && self->scene != NULL)
+    {
+      gint64 a = courant_timeline_scene_x_to_time (self->scene, self->drag_x);
+      gint64 b = courant_timeline_scene_x_to_time (self->scene, self->drag_x + dx);
+
+      courant_timeline_view_set_window (self, MIN (a, b), MAX (a, b));
+    }
+  self->drag = DRAG_NONE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+clear_spec (gpointer data)
+{
+  CourantTimelineSeriesSpec *spec = data;
+
+  g_free ((char *) spec->name);
+  g_free ((char *) spec->unit);
+}
+
+void
+courant_timeline_view_set_series (CourantTimelineView             *self,
+                                  const CourantTimelineSeriesSpec *series,
+                                  guint                            n_series)
+{
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (n_series == 0 || series != NULL);
+
+  g_array_set_size (self->specs, 0);
+  self->lo = G_MAXINT64;
+  self->hi = G_MININT64;
+  for (guint s = 0; s < n_series; s++)
+    {
+      CourantTimelineSeriesSpec spec = series[s];
+
+      spec.name = g_strdup (spec.name);
+      spec.unit = g_strdup (spec.unit);
+      g_array_append_val (self->specs, spec);
+      if (spec.data.n > 0 && spec.shift_ms == 0)
+        {
+          self->lo = MIN (self->lo, spec.data.times[0]);
+          self->hi = MAX (self->hi, spec.data.times[spec.data.n - 1] + 1);
+        }
+    }
+  if (self->lo >= self->hi)
+    self->lo = self->hi = 0;
+  self->t0 = self->t1 = 0;
+  invalidate (self);
+  courant_timeline_view_reset (self);
+}
+
+void
+courant_timeline_view_set_series_visible (CourantTimelineView *self,
+                                          guint                index,
+                                          gboolean             visible)
+{
+  CourantTimelineSeriesSpec *spec;
+
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (index < self->specs->len);
+
+  spec = &g_array_index (self->specs, CourantTimelineSeriesSpec, index);
+  if (spec->hidden == !visible)
+    return;
+  spec->hidden = !visible;
+  invalidate (self);
+}
+
+void
+courant_timeline_view_set_time_zone (CourantTimelineView *self,
+                                     GTimeZone           *tz)
+{
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (tz != NULL);
+
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  self->tz = g_time_zone_ref (tz);
+  invalidate (self);
+}
+
+void
+courant_timeline_view_set_dark (CourantTimelineView *self,
+                                gboolean             dark)
+{
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+
+  if (self->dark == !!dark)
+    return;
+  self->dark = !!dark;
+  invalidate (self);
+}
+
+void
+courant_timeline_view_set_align_zeros (CourantTimelineView *self,
+                                       gboolean             align)
+{
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+
+  if (self->align_zeros == !!align)
+    return;
+  self->align_zeros = !!align;
+  invalidate (self);
+}
+
+static void
+courant_timeline_view_dispose (GObject *object)
+{
+  CourantTimelineView *self = COURANT_TIMELINE_VIEW (object);
+
+  clear_scenes (self);
+  G_OBJECT_CLASS (courant_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+courant_timeline_view_finalize (GObject *object)
+{
+  CourantTimelineView *self = COURANT_TIMELINE_VIEW (object);
+
+  g_clear_pointer (&self->specs, g_array_unref);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (courant_timeline_view_parent_class)->finalize (object);
+}
+
+static void
+courant_timeline_view_class_init (CourantTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = courant_timeline_view_dispose;
+  object_class->finalize = courant_timeline_view_finalize;
+  widget_class->snapshot = courant_timeline_view_snapshot;
+  widget_class->size_allocate = courant_timeline_view_size_allocate;
+  widget_class->measure = courant_timeline_view_measure;
+  gtk_widget_class_set_css_name (widget_class, "timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+add_controllers (CourantTimelineView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_object (controller, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect_object (controller, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_click_new ();
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  g_signal_connect_object (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "drag-update", G_CALLBACK (drag_update_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "drag-end", G_CALLBACK (drag_end_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+}
+
+static void
+courant_timeline_view_init (CourantTimelineView *self)
+{
+  self->specs = g_array_new (FALSE, TRUE, sizeof (CourantTimelineSeriesSpec));
+  g_array_set_clear_func (self->specs, clear_spec);
+  self->tz = g_time_zone_ref (courant_time_zone_get_default ());
+  self->context = courant_text_create_context ();
+  self->crosshair_x = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  add_controllers (self);
+}
+
+GtkWidget *
+courant_timeline_view_new (void)
+{
+  return g_object_new (COURANT_TYPE_TIMELINE_VIEW, NULL);
+}

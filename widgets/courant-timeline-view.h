@@ -1,0 +1,58 @@
+/* courant-timeline-view.h: the interactive series timeline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "courant-timeline-scene.h"
+
+G_BEGIN_DECLS
+
+#define COURANT_TYPE_TIMELINE_VIEW (courant_timeline_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (CourantTimelineView, courant_timeline_view, COURANT, TIMELINE_VIEW, GtkWidget)
+
+GtkWidget *courant_timeline_view_new                (void);
+/* Copies the specs; their data arrays must outlive the view's use of them. */
+void       courant_timeline_view_set_series         (CourantTimelineView             *self,
+                                                     const CourantTimelineSeriesSpec *series,
+                                                     guint                            n_series);
+void       courant_timeline_view_set_time_zone      (CourantTimelineView             *self,
+                                                     GTimeZone                       *tz);
+void       courant_timeline_view_set_dark           (CourantTimelineView             *self,
+                                                     gboolean                         dark);
+void       courant_timeline_view_set_align_zeros    (CourantTimelineView             *self,
+                                                     gboolean                         align);
+void       courant_timeline_view_set_series_visible (CourantTimelineView             *self,
+                                                     guint                            index,
+                                                     gboolean                         visible);
+
+/* The visible window [t0, t1), ms UTC, kept inside the data's range. */
+void       courant_timeline_view_set_window         (CourantTimelineView             *self,
+                                                     gint64                           t0,
+                                                     gint64                           t1);
+void       courant_timeline_view_get_window         (CourantTimelineView             *self,
+                                                     gint64                          *t0,
+                                                     gint64                          *t1);
+/* The whole range of the data. */
+void       courant_timeline_view_reset              (CourantTimelineView             *self);
+/* @factor > 1 zooms in, keeping the time under @x (px) in place. */
+void       courant_timeline_view_zoom               (CourantTimelineView             *self,
+                                                     double                           factor,
+                                                     double                           x);
+/* Moves the window by @dx px of the plot (positive: later). */
+void       courant_timeline_view_pan                (CourantTimelineView             *self,
+                                                     double                           dx);
+
+/* The crosshair at @x px (negative: none), as the pointer sets it. */
+void       courant_timeline_view_set_crosshair      (CourantTimelineView             *self,
+                                                     double                           x);
+/* What is under the crosshair; FALSE without one. */
+gboolean   courant_timeline_view_get_pick           (CourantTimelineView             *self,
+                                                     CourantTimelinePick             *pick);
+/* The scene on screen, or NULL before the first allocation. */
+const CourantTimelineScene *courant_timeline_view_get_scene (CourantTimelineView     *self);
+
+G_END_DECLS
