@@ -3,9 +3,11 @@
  * The layout runs in three phases. First the order of the nodes in each
  * column, which alone decides how many bands cross (bands are sorted at
  * each node by the order of the nodes at their other end, so two bands
- * cross only when their four nodes do): weighted barycentre and median
- * sweeps in both directions, each followed by adjacent exchanges, keeping
- * the order with the fewest weighted crossings. Then the vertical place of
+ * cross only when their four nodes do): sweeps in both directions that
+ * sort each column by where its bands arrive (band ends, barycentres of
+ * ranks or of values, weighted medians), each followed by adjacent
+ * exchanges, keeping the order with the fewest weighted crossings, then
+ * sifting (each node tried at every place of its column). Then the vertical place of
  * each node, with that order fixed: each node is pulled towards where its
  * bands would run straight, and the column is projected back onto the
  * orders that fit (no overlap, padding, inside the chart) by a weighted
@@ -27,8 +29,9 @@
 
 #define LABEL_GAP      6.0
 #define TITLE_GAP      8.0
-#define SWEEPS         10
-#define TRANSPOSE_MAX  4
+#define SWEEPS         6
+#define TRANSPOSE_MAX  2
+#define SIFT_PASSES    3
 
 struct _CourantSankeyGraph
 {
@@ -184,10 +187,14 @@ typedef struct
   double  *key;            /* sort keys of one sweep */
   double  *fenwick;        /* weights by target rank */
   double  *position;       /* normalised place of each node in its column */
+  double  *port;           /* normalised place of each band at one end */
+  guint   *sorted;         /* links, sorted per node by their other end */
+  guint   *fill;
 } Layout;
 
 typedef enum
 {
+  KEY_PORTS,
   KEY_BARYCENTRE_RANK,
   KEY_BARYCENTRE_VALUE,
   KEY_MEDIAN,
@@ -268,6 +275,9 @@ layout_init (Layout                   *layout,
   layout->key = g_new (double, MAX (layout->n_nodes, 1));
   layout->fenwick = g_new (double, max_column + 1);
   layout->position = g_new (double, MAX (layout->n_nodes, 1));
+  layout->port = g_new (double, MAX (layout->n_links, 1));
+  layout->sorted = g_new (guint, MAX (layout->n_links, 1));
+  layout->fill = g_new (guint, MAX (layout->n_nodes, 1));
 }
 
 static void
@@ -284,6 +294,9 @@ layout_clear (Layout *layout)
   g_free (layout->key);
   g_free (layout->fenwick);
   g_free (layout->position);
+  g_free (layout->port);
+  g_free (layout->sorted);
+  g_free (layout->fill);
 }
 
 static inline guint
@@ -427,6 +440,59 @@ set_ranks (Layout *layout,
     layout->rank[layout->order[i]] = i - layout->column_start[step];
 }
 
+/* Where each band between columns @from and @step sits on the side of
+ * @from, in [0, 1], with the nodes stacked by value and the bands of a node
+ * stacked in the order of their other ends, as they will be drawn. The
+ * other ends are visited from the top, so each node's bands come out
+ * sorted without comparisons. */
+static void
+compute_ports (Layout *layout,
+               guint   from,
+               guint   step)
+{
+  gboolean forward = from < step;
+  const guint *start = forward ? layout->out_start : layout->in_start;
+  const guint *other_start = forward ? layout->in_start : layout->out_start;
+  const guint *other_rows = forward ? layout->in_links : layout->out_links;
+  double total = 0, above = 0;
+
+  for (guint i = layout->column_start[from]; i < layout->column_start[from + 1]; i++)
+    {
+      guint u = layout->order[i];
+
+      layout->fill[u] = start[u];
+      total += layout->nodes[u].value;
+    }
+  for (guint i = layout->column_start[step]; i < layout->column_start[step + 1]; i++)
+    {
+      guint w = layout->order[i];
+
+      for (guint j = other_start[w]; j < other_start[w + 1]; j++)
+        {
+          guint l = other_rows[j];
+          guint u = forward ? layout->links[l].source : layout->links[l].target;
+
+          layout->sorted[layout->fill[u]++] = l;
+        }
+    }
+  if (total <= 0)
+    total = 1;
+  for (guint i = layout->column_start[from]; i < layout->column_start[from + 1]; i++)
+    {
+      guint u = layout->order[i];
+      double at = above;
+
+      for (guint j = start[u]; j < layout->fill[u]; j++)
+        {
+          double value = layout->links[layout->sorted[j]].value;
+
+          layout->port[layout->sorted[j]] = (at + value / 2) / total;
+          at += value;
+        }
+      above += MAX (layout->nodes[u].value, at - above);
+    }
+}
+
 /* Sorts column @step by where its neighbours in column @from sit. */
 static void
 sort_column (Layout  *layout,
@@ -440,7 +506,9 @@ sort_column (Layout  *layout,
   const guint *rows = forward ? layout->in_links : layout->out_links;
 
   compute_positions (layout, from, kind);
-  compute_positions (layout, step, kind == KEY_BARYCENTRE_VALUE ? kind : KEY_BARYCENTRE_RANK);
+  compute_positions (layout, step, kind == KEY_BARYCENTRE_RANK ? kind : KEY_BARYCENTRE_VALUE);
+  if (kind == KEY_PORTS)
+    compute_ports (layout, from, step);
 
   for (guint i = layout->column_start[step]; i < layout->column_start[step + 1]; i++)
     {
@@ -451,7 +519,9 @@ sort_column (Layout  *layout,
       for (guint j = start[v]; j < start[v + 1]; j++)
         {
           const CourantSankeyGraphLink *link = &layout->links[rows[j]];
-          Sample sample = { layout->position[forward ? link->source : link->target], link->value };
+          Sample sample = { kind == KEY_PORTS ? layout->port[rows[j]]
+                                              : layout->position[forward ? link->source : link->target],
+                            link->value };
 
           sum += sample.weight * sample.position;
           weight += sample.weight;
@@ -632,6 +702,159 @@ transpose (Layout  *layout,
     }
 }
 
+/* Sifting: each node in turn leaves its column and comes back where the
+ * weighted crossings with all the others are fewest. Moving u past x
+ * changes the count by c(x above u) - c(u above x), so one scan of the
+ * column prices every place. Both counts for every x come from prefix sums
+ * of u's band weights by the rank of their other end. */
+typedef struct
+{
+  double *above;       /* by rank in the column */
+  double *below;
+  double *prefix_in;   /* by rank in the neighbouring columns, + 1 */
+  double *prefix_out;
+} Sifting;
+
+static double
+fill_prefix (const Neighbour *bands,
+             guint            n_bands,
+             guint            size,
+             double          *prefix)
+{
+  memset (prefix, 0, sizeof (double) * (size + 1));
+  for (guint i = 0; i < n_bands; i++)
+    prefix[bands[i].rank + 1] += bands[i].weight;
+  for (guint r = 0; r < size; r++)
+    prefix[r + 1] += prefix[r];
+  return prefix[size];
+}
+
+static void
+price_against (const Neighbour *bands,
+               guint            n_bands,
+               const double    *prefix,
+               double           total,
+               double          *below,
+               double          *above)
+{
+  for (guint i = 0; i < n_bands; i++)
+    {
+      *below += bands[i].weight * (total - prefix[bands[i].rank + 1]);
+      *above += bands[i].weight * prefix[bands[i].rank];
+    }
+}
+
+static gboolean
+sift_column (Layout  *layout,
+             guint    step,
+             Scratch *scratch,
+             Sifting *sifting)
+{
+  guint first = layout->column_start[step], n = column_size (layout, step);
+  guint n_before = step > 0 ? column_size (layout, step - 1) : 0;
+  guint n_after = step + 1 < layout->n_steps ? column_size (layout, step + 1) : 0;
+  double *above = sifting->above, *below = sifting->below;
+  g_autofree guint *nodes = NULL;
+  gboolean moved = FALSE;
+
+  if (n < 3)
+    return transpose_column (layout, step, scratch);
+  collect_neighbours (layout, step, scratch->incoming, scratch->outgoing,
+                      scratch->fill_in, scratch->fill_out);
+  nodes = g_memdup2 (layout->order + first, sizeof (guint) * n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint u = nodes[i], from = layout->rank[u], best, limit = n;
+      double cost = 0, best_cost, at_from = 0, total_in, total_out;
+
+      if (layout->pinned[u])
+        continue;
+      total_in = fill_prefix (scratch->incoming + layout->in_start[u],
+                              layout->in_start[u + 1] - layout->in_start[u],
+                              n_before, sifting->prefix_in);
+      total_out = fill_prefix (scratch->outgoing + layout->out_start[u],
+                               layout->out_start[u + 1] - layout->out_start[u],
+                               n_after, sifting->prefix_out);
+      /* below[r]: crossings of u's bands with those of the node at r when u
+       * is above it; above[r]: when u is below it. */
+      for (guint r = 0; r < n; r++)
+        {
+          guint x = layout->order[first + r];
+
+          above[r] = below[r] = 0;
+          if (x == u)
+            continue;
+          if (layout->pinned[x])
+            limit = MIN (limit, r);
+          price_against (scratch->incoming + layout->in_start[x],
+                         layout->in_start[x + 1] - layout->in_start[x],
+                         sifting->prefix_in, total_in, &below[r], &above[r]);
+          price_against (scratch->outgoing + layout->out_start[x],
+                         layout->out_start[x + 1] - layout->out_start[x],
+                         sifting->prefix_out, total_out, &below[r], &above[r]);
+          cost += below[r];
+        }
+      /* Place p means "before the node now at rank p". */
+      best = from;
+      best_cost = G_MAXDOUBLE;
+      for (guint p = 0; p <= limit; p++)
+        {
+          if (p == from)
+            at_from = cost;
+          if (cost < best_cost - 1e-9 * MAX (1, fabs (cost)))
+            {
+              best_cost = cost;
+              best = p;
+            }
+          if (p < limit && p != from)
+            cost += above[p] - below[p];
+        }
+      if (best_cost < at_from - 1e-9 * MAX (1, fabs (at_from)) && best != from && best != from + 1)
+        {
+          guint target = best > from ? best - 1 : best;
+
+          if (best > from)
+            memmove (layout->order + first + from, layout->order + first + from + 1,
+                     sizeof (guint) * (target - from));
+          else
+            memmove (layout->order + first + target + 1, layout->order + first + target,
+                     sizeof (guint) * (from - target));
+          layout->order[first + target] = u;
+          set_ranks (layout, step);
+          moved = TRUE;
+        }
+    }
+  return moved;
+}
+
+static void
+sift (Layout  *layout,
+      Scratch *scratch)
+{
+  guint largest = 1;
+  Sifting sifting;
+
+  for (guint k = 0; k < layout->n_steps; k++)
+    largest = MAX (largest, column_size (layout, k));
+  sifting.above = g_new (double, largest);
+  sifting.below = g_new (double, largest);
+  sifting.prefix_in = g_new (double, largest + 1);
+  sifting.prefix_out = g_new (double, largest + 1);
+  for (guint pass = 0; pass < SIFT_PASSES; pass++)
+    {
+      gboolean moved = FALSE;
+
+      for (guint k = 0; k < layout->n_steps; k++)
+        moved |= sift_column (layout, k, scratch, &sifting);
+      if (!moved)
+        break;
+    }
+  g_free (sifting.above);
+  g_free (sifting.below);
+  g_free (sifting.prefix_in);
+  g_free (sifting.prefix_out);
+}
+
 static void
 restore_order (Layout      *layout,
                const guint *order)
@@ -685,6 +908,8 @@ reduce_crossings (Layout *layout)
         }
     }
   restore_order (layout, best);
+  if (best_score > 0)
+    sift (layout, &scratch);
 }
 
 /* Heights: one scale for every column (a band is as wide at both ends),

@@ -245,6 +245,7 @@ main (int    argc,
   g_autofree char *kind = NULL;
   g_autofree char *layout_path = NULL;
   int seed = 1, width = 1920, height = 1000;
+  gboolean end_anywhere = FALSE;
   CourantSankeyOptions options;
   const GOptionEntry entries[] = {
     { "generate", 0, 0, G_OPTION_ARG_STRING, &kind, "Print a generated graph", "KIND" },
@@ -252,6 +253,7 @@ main (int    argc,
     { "layout", 0, 0, G_OPTION_ARG_FILENAME, &layout_path, "Lay out a flows JSON file", "FILE" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Width in px", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height in px", "H" },
+    { "end-anywhere", 0, 0, G_OPTION_ARG_NONE, &end_anywhere, "Do not keep (end) at the bottom", NULL },
     { NULL }
   };
 
@@ -262,6 +264,7 @@ main (int    argc,
       return 2;
     }
   courant_sankey_options_init (&options, width, height);
+  options.end_at_bottom = !end_anywhere;
 
   if (kind != NULL)
     {
