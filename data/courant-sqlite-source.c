@@ -282,8 +282,10 @@ courant_sqlite_source_initable_init (GInitable     *initable,
     return FALSE;
 
   uri = build_uri (path, !has_pending_changes (path));
+  /* CourantSource serialises every use of the connection, so SQLite's own
+   * mutex would only add a lock and an unlock to each row of a scan. */
   rc = sqlite3_open_v2 (uri, &self->db,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
                         NULL);
   if (rc != SQLITE_OK)
     {
