@@ -292,7 +292,7 @@ check_case (CourantEventStore *store,
   check_drill_down (result);
 }
 
-/* Three steps per hour: a gap of 2 h splits journeys; ties at t = 20 keep
+/* Gaps of exactly 1 h (f) and of 2 h (a, d) around a maximum of 1 h; ties at t = 20 keep
  * the table's order (seq). Weights are exact in float. */
 #define HAND_SQL \
   "CREATE TABLE raw (entity TEXT, ts INTEGER, event TEXT, channel TEXT, w REAL);" \
@@ -304,7 +304,9 @@ check_case (CourantEventStore *store,
   " ('c', 5, 'call', 'phone', 3.25), ('c', 6, 'quit', 'phone', 3.25)," \
   " ('d', 1, 'bill', 'web', 1), ('d', 7200001, 'bill', 'web', 1), ('d', 7200002, 'login', 'web', 1)," \
   " ('e', 100, 'login', 'web', 1), ('e', 50, 'login', 'web', 1), ('e', 60, 'call', 'web', 1)," \
-  " ('e', 70, 'login', 'app', 1), ('e', 80, 'bill', 'app', 1), ('e', 90, 'quit', 'web', 1);" \
+  " ('e', 70, 'login', 'app', 1), ('e', 80, 'bill', 'app', 1), ('e', 90, 'quit', 'web', 1)," \
+  " ('f', 0, 'bill', 'web', 1), ('f', 3600000, 'call', 'web', 1), ('f', 3600001, 'login', 'web', 1)," \
+  " ('f', 7200002, 'quit', 'web', 1);" \
   "CREATE TABLE seg (entity TEXT, segment TEXT);" \
   "INSERT INTO seg VALUES ('a', 'pro'), ('b', 'home'), ('c', 'pro'), ('d', 'home'), ('e', 'pro');"
 
@@ -397,6 +399,8 @@ static const Case demo_cases[] = {
   { "demo start gap", COURANT_FLOWS_BY_EVENT, COURANT_FLOWS_ANCHOR_START, "complaint", 5, FALSE, { NULL }, 30 * 60000 },
   { "demo end", COURANT_FLOWS_BY_EVENT, COURANT_FLOWS_ANCHOR_END, "termination", 5, TRUE,
     { "account_visit", NULL }, 0, 0, 0.05 },
+  { "demo end gap", COURANT_FLOWS_BY_EVENT, COURANT_FLOWS_ANCHOR_END, "termination", 6, FALSE, { NULL },
+    7 * 86400000 },
   { "demo residential", COURANT_FLOWS_BY_EVENT, 0, NULL, 4, FALSE, { NULL }, 0, 6, 0, 0, 0,
     "entity IN (SELECT customer_id FROM customers WHERE segment = 'residential')" },
 };
