@@ -28,6 +28,7 @@ courant_opened_free (CourantOpened *opened)
 
   g_clear_object (&opened->source);
   g_clear_pointer (&opened->roles, g_ptr_array_unref);
+  g_clear_pointer (&opened->timezone, g_time_zone_unref);
   g_free (opened);
 }
 
@@ -56,10 +57,12 @@ open_thread (GTask        *task,
 {
   OpenRequest *request = task_data;
   g_autoptr(CourantOpened) opened = g_new0 (CourantOpened, 1);
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (request->timezone);
   GError *error = NULL;
   GPtrArray *tables;
 
+  opened->timezone = g_time_zone_new_identifier (request->timezone);
+  if (opened->timezone == NULL)
+    opened->timezone = g_time_zone_new_identifier ("Europe/Paris");
   opened->source = courant_source_open (request->file, cancellable, &error);
   if (opened->source == NULL)
     {
@@ -74,7 +77,7 @@ open_thread (GTask        *task,
       const CourantTableInfo *table = g_ptr_array_index (tables, i);
       CourantTableRoles *roles;
 
-      roles = courant_table_roles_infer_source (opened->source, table->name, tz,
+      roles = courant_table_roles_infer_source (opened->source, table->name, opened->timezone,
                                                 cancellable, &error);
       if (roles == NULL)
         {

@@ -14,6 +14,8 @@ typedef struct
   CourantSource *source;
   /* Of CourantTableRoles, in the order of courant_source_get_tables(). */
   GPtrArray     *roles;
+  /* The zone of the source's local timestamps. */
+  GTimeZone     *timezone;
 } CourantOpened;
 
 void           courant_opened_free  (CourantOpened        *opened);

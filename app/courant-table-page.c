@@ -11,6 +11,7 @@
 
 #include "courant-format.h"
 #include "courant-table-page.h"
+#include "courant-timeline-page.h"
 
 #define PREVIEW_ROWS 200
 
@@ -41,6 +42,8 @@ struct _CourantTablePage
   AdwBin          parent_instance;
 
   AdwViewStack   *view_stack;
+  AdwViewStackPage    *timeline_stack_page;
+  CourantTimelinePage *timeline_page;
   GtkLabel       *name_label;
   GtkLabel       *summary_label;
   GtkListBox     *columns_list;
@@ -284,6 +287,7 @@ courant_table_page_set_table (CourantTablePage    *self,
                               const char          *table)
 {
   CourantSource *source = opened != NULL ? opened->source : NULL;
+  const CourantTableRoles *roles;
   const CourantTableInfo *info;
 
   g_return_if_fail (COURANT_IS_TABLE_PAGE (self));
@@ -298,13 +302,18 @@ courant_table_page_set_table (CourantTablePage    *self,
   self->table = g_strdup (table);
 
   info = source != NULL && table != NULL ? courant_source_find_table (source, table) : NULL;
+  roles = info != NULL ? courant_opened_get_roles (opened, table) : NULL;
+  courant_timeline_page_set_table (self->timeline_page, source, roles,
+                                   opened != NULL ? opened->timezone : NULL);
+  adw_view_stack_page_set_visible (self->timeline_stack_page,
+                                   courant_timeline_page_can_show (roles));
   if (info == NULL)
     {
       clear_list_box (self->columns_list);
       return;
     }
 
-  show_table_info (self, info, courant_opened_get_roles (opened, table));
+  show_table_info (self, info, roles);
 
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->preview_spinner);
@@ -346,9 +355,13 @@ courant_table_page_class_init (CourantTablePageClass *klass)
 
   object_class->dispose = courant_table_page_dispose;
 
+  g_type_ensure (COURANT_TYPE_TIMELINE_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/courant-table-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, timeline_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, timeline_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, name_label);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, columns_list);

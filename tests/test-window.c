@@ -136,6 +136,57 @@ test_start_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Shows a page of the table's view stack, as its switcher does. */
+static void
+show_view (GtkWidget  *window,
+           const char *name)
+{
+  GtkWidget *stack = find_type (window, ADW_TYPE_VIEW_STACK);
+
+  g_assert_nonnull (stack);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), name);
+}
+
+/* Selects a table as the keyboard does, stepping down the sidebar. */
+static void
+select_table (CourantWindow *window,
+              const char    *name)
+{
+  CourantSource *source = courant_window_get_source (window);
+  GPtrArray *tables = courant_source_get_tables (source);
+
+  for (guint i = 0; i < tables->len; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-table", NULL);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const CourantTableInfo *table = g_ptr_array_index (tables, i);
+
+      if (g_str_equal (table->name, name))
+        return;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.next-table", NULL);
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_demo (void)
 {
@@ -164,6 +215,12 @@ test_demo (void)
   /* Alt+Down steps to the next table: customers, and its columns. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-table", NULL);
   wait_for_text (GTK_WIDGET (window), "segment");
+
+  /* The weather table draws each region's temperature over time. */
+  select_table (window, "weather");
+  show_view (GTK_WIDGET (window), "timeline");
+  wait_for_text (GTK_WIDGET (window), "temperature");
+  wait_for_text (GTK_WIDGET (window), "Auvergne-Rhône-Alpes");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-source", NULL);
   settle ();
