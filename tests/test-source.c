@@ -477,6 +477,26 @@ test_scan (Fixture       *fixture,
   g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND);
 }
 
+/* Another program is writing the file: say so instead of reading pages
+ * half-written. */
+static void
+test_locked (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *writer;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &writer), ==, SQLITE_OK);
+  exec_sql (writer, "BEGIN EXCLUSIVE; INSERT INTO empty_table VALUES (1, 2);");
+
+  g_assert_null (open_path (fixture->path, &error));
+  g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "data.sqlite"));
+
+  exec_sql (writer, "ROLLBACK;");
+  sqlite3_close (writer);
+}
+
 static void
 open_async_cb (GObject      *object,
                GAsyncResult *result,
@@ -519,6 +539,7 @@ main (int    argc,
   g_test_add ("/source/errors/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);
   g_test_add ("/source/errors/folder", Fixture, NULL, fixture_setup, test_folder, fixture_teardown);
   g_test_add ("/source/errors/truncated", Fixture, NULL, fixture_setup, test_truncated, fixture_teardown);
+  g_test_add ("/source/errors/locked", Fixture, NULL, fixture_setup, test_locked, fixture_teardown);
   g_test_add ("/source/errors/damaged", Fixture, NULL, fixture_setup, test_damaged, fixture_teardown);
   g_test_add ("/source/scan", Fixture, NULL, fixture_setup, test_scan, fixture_teardown);
   g_test_add ("/source/cancelled", Fixture, NULL, fixture_setup, test_cancelled, fixture_teardown);
