@@ -31,7 +31,8 @@
 #define TITLE_GAP      8.0
 #define SWEEPS         6
 #define TRANSPOSE_MAX  2
-#define SIFT_PASSES    3
+#define SIFT_PASSES    2
+#define LARGE_GRAPH    2000   /* links */
 
 struct _CourantSankeyGraph
 {
@@ -687,11 +688,15 @@ transpose_column (Layout  *layout,
   return moved;
 }
 
+/* Large graphs get one pass of exchanges per sweep: sifting at the end
+ * recovers most of what more passes would find, at a fraction of the cost. */
 static void
 transpose (Layout  *layout,
            Scratch *scratch)
 {
-  for (guint pass = 0; pass < TRANSPOSE_MAX; pass++)
+  guint passes = layout->n_links > LARGE_GRAPH ? 1 : TRANSPOSE_MAX;
+
+  for (guint pass = 0; pass < passes; pass++)
     {
       gboolean moved = FALSE;
 
