@@ -1,0 +1,250 @@
+/* test-sankey-view.c: the Sankey widget under a virtual display
+ *
+ * Three chains A, B, C over three steps, with drop-offs: hovering a node
+ * highlights exactly the bands of its chain (and its drop-offs), the drawn
+ * widget shows each node in its colour and dims the others on hover, Tab
+ * and the arrows walk through the nodes and Enter activates the focused one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "courant-sankey-view.h"
+
+#define WIDTH  700
+#define HEIGHT 360
+
+static GtkWidget *window;
+static CourantSankeyView *view;
+static guint ids[3][4];
+/* Whether each link is on a path through the middle "call" node: its
+ * chain's bands, and its own drop-off, but not the drop-off before it. */
+static gboolean through_call[64];
+
+static CourantSankeyGraph *
+make_graph (void)
+{
+  const char *labels[] = { "web", "call", "shop" };
+  CourantSankeyGraph *graph = courant_sankey_graph_new ();
+  guint n_links = 0;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      for (guint c = 0; c < 3; c++)
+        ids[k][c] = courant_sankey_graph_add_node (graph, k, labels[c], 100 - 20 * c - 10 * k);
+      if (k > 0)
+        ids[k][3] = courant_sankey_graph_add_node (graph, k, COURANT_FLOWS_END, 30);
+    }
+  for (guint k = 0; k + 1 < 3; k++)
+    for (guint c = 0; c < 3; c++)
+      {
+        courant_sankey_graph_add_link (graph, ids[k][c], ids[k + 1][c], 100 - 20 * c - 10 * (k + 1));
+        through_call[n_links++] = c == 1;
+        courant_sankey_graph_add_link (graph, ids[k][c], ids[k + 1][3], 10);
+        through_call[n_links++] = c == 1 && k == 1;
+      }
+  return graph;
+}
+
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 100 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+wait_for_scene (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (courant_sankey_view_get_scene (view) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static cairo_surface_t *
+draw_view (void)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  courant_rgba_set_source (cr, &courant_theme_get_light ()->background);
+  cairo_paint (cr);
+  GTK_WIDGET_GET_CLASS (view)->snapshot (GTK_WIDGET (view), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  gsk_render_node_unref (node);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static double
+distance_to (cairo_surface_t    *surface,
+             const CourantSankeyNode *node,
+             CourantRgba         colour)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int x = (int) ((node->x0 + node->x1) / 2), y = (int) ((node->y0 + node->y1) / 2);
+  guint32 pixel = *(guint32 *) (data + y * stride + 4 * x);
+
+  return fabs (((pixel >> 16) & 0xff) / 255.0 - colour.red) +
+         fabs (((pixel >> 8) & 0xff) / 255.0 - colour.green) +
+         fabs ((pixel & 0xff) / 255.0 - colour.blue);
+}
+
+static void
+test_hover (void)
+{
+  const CourantSankeyScene *scene = courant_sankey_view_get_scene (view);
+  CourantSankeyPick pick = { COURANT_SANKEY_PICK_NODE, ids[1][1] };
+  CourantSankeyPick none = { COURANT_SANKEY_PICK_NONE, 0 };
+  const CourantSankeyNode *call = &scene->nodes[ids[1][1]];
+  const CourantSankeyNode *web = &scene->nodes[ids[1][0]];
+  g_autofree char *tooltip = NULL;
+  cairo_surface_t *surface;
+  CourantRgba call_colour, web_colour;
+
+  g_assert_cmpfloat (scene->width, ==, WIDTH);
+  g_assert_cmpfloat (scene->height, ==, HEIGHT);
+
+  /* The pointer over the middle step's "call" node picks it... */
+  g_assert_cmpint (courant_sankey_scene_pick (scene, (call->x0 + call->x1) / 2,
+                                              (call->y0 + call->y1) / 2).kind, ==, COURANT_SANKEY_PICK_NODE);
+  courant_sankey_view_set_hover (view, pick);
+  g_assert_cmpint (courant_sankey_view_get_hover (view).kind, ==, COURANT_SANKEY_PICK_NODE);
+  /* ...and exactly the bands on a path through it are highlighted. */
+  for (guint l = 0; l < scene->n_links; l++)
+    g_assert_cmpint (courant_sankey_view_is_highlighted (view, l), ==, through_call[l]);
+
+  tooltip = courant_sankey_view_describe_pick (view, pick);
+  g_assert_nonnull (strstr (tooltip, "call, step 2"));
+  g_assert_nonnull (strstr (tooltip, "70"));
+
+  /* Drawn: the hovered chain keeps its colours, the others are dimmed. */
+  call_colour = courant_palette_map_get (scene->palette, "call", FALSE);
+  web_colour = courant_palette_map_get (scene->palette, "web", FALSE);
+  surface = draw_view ();
+  g_assert_cmpfloat (distance_to (surface, web, web_colour), >, 0.1);
+  cairo_surface_destroy (surface);
+
+  courant_sankey_view_set_hover (view, none);
+  for (guint l = 0; l < scene->n_links; l++)
+    g_assert_false (courant_sankey_view_is_highlighted (view, l));
+  surface = draw_view ();
+  g_assert_cmpfloat (distance_to (surface, web, web_colour), <, 0.02);
+  g_assert_cmpfloat (distance_to (surface, call, call_colour), <, 0.02);
+  cairo_surface_destroy (surface);
+}
+
+static void
+activated_cb (CourantSankeyView *self,
+              guint              node,
+              guint             *out)
+{
+  *out = node;
+}
+
+static gboolean
+press_key (guint keyval)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+  return handled;
+}
+
+static void
+test_keyboard (void)
+{
+  const CourantSankeyScene *scene = courant_sankey_view_get_scene (view);
+  guint activated = G_MAXUINT, first, second;
+
+  g_signal_connect (view, "activate-node", G_CALLBACK (activated_cb), &activated);
+
+  /* Tab enters the view on the top node of the first column... */
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  settle ();
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  first = courant_sankey_view_get_focus_node (view);
+  g_assert_cmpuint (first, !=, G_MAXUINT);
+  g_assert_cmpuint (scene->nodes[first].step, ==, 0);
+  g_assert_cmpuint (scene->nodes[first].rank, ==, 0);
+
+  /* ...Down goes to the next node of the column, Right to the next column. */
+  g_assert_true (press_key (GDK_KEY_Down));
+  second = courant_sankey_view_get_focus_node (view);
+  g_assert_cmpuint (scene->nodes[second].step, ==, 0);
+  g_assert_cmpuint (scene->nodes[second].rank, ==, 1);
+  g_assert_true (press_key (GDK_KEY_Right));
+  g_assert_cmpuint (scene->nodes[courant_sankey_view_get_focus_node (view)].step, ==, 1);
+  g_assert_true (press_key (GDK_KEY_Left));
+  g_assert_cmpuint (scene->nodes[courant_sankey_view_get_focus_node (view)].step, ==, 0);
+
+  g_assert_true (press_key (GDK_KEY_Return));
+  g_assert_cmpuint (activated, ==, courant_sankey_view_get_focus_node (view));
+
+  /* Tab walks every node, then leaves. */
+  for (guint i = courant_sankey_view_get_focus_node (view) == second ? 2 : 1; i < scene->n_nodes; i++)
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (view), GTK_DIR_TAB_FORWARD));
+  g_assert_false (gtk_widget_child_focus (GTK_WIDGET (view), GTK_DIR_TAB_FORWARD));
+  g_assert_cmpuint (courant_sankey_view_get_focus_node (view), ==, G_MAXUINT);
+
+  g_signal_handlers_disconnect_by_func (view, activated_cb, &activated);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display");
+      return g_test_run ();
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  view = COURANT_SANKEY_VIEW (courant_sankey_view_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  courant_sankey_view_set_graph (view, make_graph ());
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_scene ();
+  settle ();
+
+  g_test_add_func ("/sankey-view/hover", test_hover);
+  g_test_add_func ("/sankey-view/keyboard", test_keyboard);
+
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  return status;
+}
