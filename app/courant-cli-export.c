@@ -7,6 +7,7 @@
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <math.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
@@ -15,6 +16,7 @@
 
 #include "courant-cli.h"
 #include "courant-cli-export.h"
+#include "courant-png.h"
 
 /* Each chart adds itself here. */
 static const CourantExportChart *charts[] = {
@@ -123,6 +125,7 @@ write_chart (const CourantExportChart *chart,
   g_autofree char *tmp = g_build_filename (dir, ".courant-export-XXXXXX", NULL);
   cairo_surface_t *surface;
   cairo_status_t status;
+  gboolean written;
   cairo_t *cr;
   gint64 started;
   int fd;
@@ -151,26 +154,39 @@ write_chart (const CourantExportChart *chart,
 
   started = g_get_monotonic_time ();
   if (format == FORMAT_PNG)
-    status = cairo_surface_write_to_png (surface, tmp);
+    written = courant_png_write (surface, tmp, error);
   else
     {
       cairo_surface_finish (surface);
       status = cairo_surface_status (surface);
+      written = status == CAIRO_STATUS_SUCCESS;
+      if (!written)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     _("“%s” could not be written (%s); is the disk full?"),
+                     options->output, cairo_status_to_string (status));
     }
   cairo_surface_destroy (surface);
   timings->write_ms = courant_cli_elapsed_ms (started);
 
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp, options->output) != 0)
+  /* The temporary file was private; the chart gets the usual permissions. */
+  if (written)
     {
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("“%s” could not be written (%s); is the disk full?"),
-                   options->output,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
-                                                  : g_strerror (errno));
-      return FALSE;
+      mode_t mask = umask (0);
+
+      umask (mask);
+      g_chmod (tmp, 0666 & ~mask);
     }
-  return TRUE;
+  if (written && g_rename (tmp, options->output) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("“%s” cannot be written: %s."), options->output, g_strerror (saved));
+      written = FALSE;
+    }
+  if (!written)
+    g_unlink (tmp);
+  return written;
 }
 
 static void
