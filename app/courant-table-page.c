@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "courant-flows-page.h"
 #include "courant-format.h"
 #include "courant-table-page.h"
 #include "courant-timeline-page.h"
@@ -42,6 +43,8 @@ struct _CourantTablePage
   AdwBin          parent_instance;
 
   AdwViewStack   *view_stack;
+  AdwViewStackPage    *flows_stack_page;
+  CourantFlowsPage    *flows_page;
   AdwViewStackPage    *timeline_stack_page;
   CourantTimelinePage *timeline_page;
   GtkLabel       *name_label;
@@ -303,6 +306,9 @@ courant_table_page_set_table (CourantTablePage    *self,
 
   info = source != NULL && table != NULL ? courant_source_find_table (source, table) : NULL;
   roles = info != NULL ? courant_opened_get_roles (opened, table) : NULL;
+  courant_flows_page_set_table (self->flows_page, source, roles,
+                                opened != NULL ? opened->timezone : NULL);
+  adw_view_stack_page_set_visible (self->flows_stack_page, courant_flows_page_can_show (roles));
   courant_timeline_page_set_table (self->timeline_page, source, roles,
                                    opened != NULL ? opened->timezone : NULL);
   adw_view_stack_page_set_visible (self->timeline_stack_page,
@@ -355,11 +361,14 @@ courant_table_page_class_init (CourantTablePageClass *klass)
 
   object_class->dispose = courant_table_page_dispose;
 
+  g_type_ensure (COURANT_TYPE_FLOWS_PAGE);
   g_type_ensure (COURANT_TYPE_TIMELINE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/courant-table-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, flows_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, flows_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, timeline_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, timeline_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, name_label);

@@ -216,6 +216,12 @@ test_demo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-table", NULL);
   wait_for_text (GTK_WIDGET (window), "segment");
 
+  /* The events table draws its journeys as flows between steps. */
+  select_table (window, "events");
+  show_view (GTK_WIDGET (window), "flows");
+  wait_for_text (GTK_WIDGET (window), is_french () ? "clients dans ces parcours"
+                                                   : "customers in these journeys");
+
   /* The weather table draws each region's temperature over time. */
   select_table (window, "weather");
   show_view (GTK_WIDGET (window), "timeline");
