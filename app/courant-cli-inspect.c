@@ -10,9 +10,9 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <string.h>
 
 #include "courant-cli.h"
+#include "courant-csv.h"
 #include "courant-roles.h"
 #include "courant-source.h"
 
@@ -88,27 +88,6 @@ print_json (GPtrArray *tables,
   g_print ("%s\n", text);
 }
 
-/* Quotes a CSV field when it needs it (RFC 4180). */
-static void
-print_csv_field (GString    *line,
-                 const char *value)
-{
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, value);
-      return;
-    }
-
-  g_string_append_c (line, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
 /* One row per column, the table's name, rows and kind repeated. */
 static void
 print_csv (GPtrArray *tables,
@@ -128,14 +107,14 @@ print_csv (GPtrArray *tables,
           const CourantColumnRole *role = &table_roles->columns[c];
           const char *encoding = column_encoding (role);
 
-          print_csv_field (out, table->name);
+          courant_csv_append_field (out, table->name);
           g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%s,", table->n_rows,
                                   courant_table_kind_to_string (table_roles->kind));
-          print_csv_field (out, column->name);
+          courant_csv_append_field (out, column->name);
           g_string_append_printf (out, ",%s,%s,%s,", courant_column_type_to_string (column->type),
                                   courant_role_to_string (role->role),
                                   encoding != NULL ? encoding : "");
-          print_csv_field (out, column->declared_type);
+          courant_csv_append_field (out, column->declared_type);
           g_string_append_c (out, '\n');
         }
     }

@@ -8,9 +8,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "courant-cli.h"
+#include "courant-csv.h"
 #include "courant-lod.h"
 #include "courant-series-query.h"
 #include "courant-time.h"
@@ -239,19 +239,7 @@ courant_cli_append_string (GString    *out,
 {
   if (csv)
     {
-      if (strpbrk (text, ",\"\r\n") == NULL)
-        {
-          g_string_append (out, text);
-          return;
-        }
-      g_string_append_c (out, '"');
-      for (const char *p = text; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
+      courant_csv_append_field (out, text);
       return;
     }
 

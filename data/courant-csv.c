@@ -1,4 +1,5 @@
-/* courant-csv.c: a streaming RFC 4180 CSV parser and an in-memory CSV table
+/* courant-csv.c: a streaming RFC 4180 CSV parser, an in-memory CSV table,
+ * and the quoting of the fields Courant writes
  *
  * The parser is a byte-level state machine that can be fed chunks of any
  * size: a file streams through it, and it gives the same rows (and the same
@@ -1398,4 +1399,26 @@ courant_csv_table_free (CourantCsvTable *table)
   g_free (table->cells);
   g_free (table->row_starts);
   g_free (table);
+}
+
+void
+courant_csv_append_field (GString    *out,
+                          const char *value)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (value != NULL);
+
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
 }

@@ -1,4 +1,5 @@
-/* courant-csv.h: a streaming RFC 4180 CSV parser and an in-memory CSV table
+/* courant-csv.h: a streaming RFC 4180 CSV parser, an in-memory CSV table,
+ * and the quoting of the fields Courant writes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,5 +83,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CourantCsvTable, courant_csv_table_free)
 gboolean          courant_csv_parse_double             (const char              *text,
                                                         gboolean                 decimal_comma,
                                                         double                  *value);
+
+/* Appends @value to @out as one field, quoted only when it holds a comma, a
+ * double quote or a line break (RFC 4180), as every CSV output writes it. */
+void              courant_csv_append_field             (GString                 *out,
+                                                        const char              *value);
 
 G_END_DECLS

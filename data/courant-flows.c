@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "courant-csv.h"
 #include "courant-error.h"
 #include "courant-flows.h"
 
@@ -1038,25 +1039,6 @@ courant_flows_result_to_json (const CourantFlowsResult *result)
 }
 
 static void
-append_csv_field (GString    *out,
-                  const char *value)
-{
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 append_csv_number (GString *out,
                    double   value)
 {
@@ -1079,9 +1061,9 @@ courant_flows_result_to_csv (const CourantFlowsResult *result)
       const CourantFlowsNode *node = &g_array_index (result->nodes, CourantFlowsNode, i);
 
       g_string_append_printf (out, "node,%u,", node->step);
-      append_csv_field (out, node->label);
+      courant_csv_append_field (out, node->label);
       g_string_append_c (out, ',');
-      append_csv_field (out, node->id);
+      courant_csv_append_field (out, node->id);
       g_string_append (out, ",,,");
       append_csv_number (out, node->value);
       g_string_append_printf (out, ",%u,\n", node->n_entities);
@@ -1093,9 +1075,9 @@ courant_flows_result_to_csv (const CourantFlowsResult *result)
       const CourantFlowsNode *target = &g_array_index (result->nodes, CourantFlowsNode, link->target);
 
       g_string_append_printf (out, "link,%u,,,", source->step);
-      append_csv_field (out, source->id);
+      courant_csv_append_field (out, source->id);
       g_string_append_c (out, ',');
-      append_csv_field (out, target->id);
+      courant_csv_append_field (out, target->id);
       g_string_append_c (out, ',');
       append_csv_number (out, link->value);
       g_string_append_printf (out, ",%u,", link->n_entities);

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "courant-csv.h"
 #include "courant-error.h"
 #include "courant-precursors.h"
 
@@ -337,25 +338,6 @@ courant_precursors_result_to_json (const CourantPrecursorsResult *result)
   return json_generator_to_data (generator, NULL);
 }
 
-static void
-append_csv_field (GString    *out,
-                  const char *value)
-{
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 char *
 courant_precursors_result_to_csv (const CourantPrecursorsResult *result)
 {
@@ -370,10 +352,10 @@ courant_precursors_result_to_csv (const CourantPrecursorsResult *result)
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
       double numbers[] = { item->support, item->baseline, item->lift, item->z, item->p };
 
-      append_csv_field (out, courant_dict_get (result->store->events, item->first));
+      courant_csv_append_field (out, courant_dict_get (result->store->events, item->first));
       g_string_append_c (out, ',');
       if (item->second != COURANT_DICT_NOT_FOUND)
-        append_csv_field (out, courant_dict_get (result->store->events, item->second));
+        courant_csv_append_field (out, courant_dict_get (result->store->events, item->second));
       for (guint j = 0; j < G_N_ELEMENTS (numbers); j++)
         {
           g_string_append_c (out, ',');
