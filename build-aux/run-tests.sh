@@ -16,7 +16,6 @@ fi
 ninja -C "$build"
 
 export LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0"
-# A full unwind lets the suppressions match leaks deep in the toolkit.
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-xvfb-run -a -s "-screen 0 1280x1024x24" meson test -C "$build" --print-errorlogs
+xvfb-run -a -s "-screen 0 1280x1024x24" meson test -C "$build" --print-errorlogs --timeout-multiplier 3
