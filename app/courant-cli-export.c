@@ -44,12 +44,6 @@ typedef struct
   gboolean  timings;
 } ExportOptions;
 
-double
-courant_cli_elapsed_ms (gint64 since_us)
-{
-  return (g_get_monotonic_time () - since_us) / 1000.0;
-}
-
 static const CourantExportChart *
 find_chart (const char *name)
 {
@@ -261,11 +255,8 @@ run_export (const CourantExportChart *chart,
 
   if (!check_options (options, &format))
     return COURANT_CLI_EXIT_USAGE;
-  if (argc != 2)
-    {
-      courant_cli_error (_("Give exactly one source file."));
-      return COURANT_CLI_EXIT_USAGE;
-    }
+  if (!courant_cli_check_one_source (argc))
+    return COURANT_CLI_EXIT_USAGE;
 
   theme = courant_theme_get (g_strcmp0 (options->theme, "dark") == 0);
 

@@ -48,8 +48,6 @@ typedef struct
   void          (*free_state)  (gpointer              state);
 } CourantExportChart;
 
-double courant_cli_elapsed_ms (gint64 since_us);
-
 extern const CourantExportChart courant_export_timeline;
 
 extern const CourantExportChart courant_export_sankey;

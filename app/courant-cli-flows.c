@@ -6,8 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "courant-cli.h"
 #include "courant-flows.h"
@@ -35,20 +33,11 @@ courant_cli_events_add_entries (CourantCliEvents *events,
 gboolean
 courant_cli_events_check (CourantCliEvents *events)
 {
-  if (events->format != NULL && !g_str_equal (events->format, "json") &&
-      !g_str_equal (events->format, "csv"))
-    {
-      courant_cli_error (_("The format must be json or csv, not “%s”."), events->format);
-      return FALSE;
-    }
+  if (!courant_cli_check_format (events->format))
+    return FALSE;
 
-  events->zone = g_time_zone_new_identifier (events->tz != NULL ? events->tz : "Europe/Paris");
-  if (events->zone == NULL)
-    {
-      courant_cli_error (_("“%s” is not a time zone."), events->tz);
-      return FALSE;
-    }
-  return TRUE;
+  events->zone = courant_cli_new_zone (events->tz);
+  return events->zone != NULL;
 }
 
 static CourantTableRoles *
@@ -151,7 +140,7 @@ courant_cli_events_load (CourantCliEvents *events,
   gint64 started = g_get_monotonic_time ();
 
   source = courant_source_open (file, NULL, &error);
-  events->open_ms = (g_get_monotonic_time () - started) / 1000.0;
+  events->open_ms = courant_cli_elapsed_ms (started);
   if (source == NULL)
     {
       courant_cli_error ("%s", error->message);
@@ -168,7 +157,7 @@ courant_cli_events_load (CourantCliEvents *events,
   columns.tz = events->zone;
 
   store = courant_event_store_load (source, roles->table, &columns, NULL, NULL, NULL, &error);
-  events->load_ms = (g_get_monotonic_time () - started) / 1000.0;
+  events->load_ms = courant_cli_elapsed_ms (started);
   if (store == NULL)
     courant_cli_error ("%s", error->message);
   return store;
@@ -346,11 +335,8 @@ courant_cli_flows (int    argc,
 
   if (!courant_cli_parse (context, &argc, &argv))
     goto out;
-  if (argc != 2)
-    {
-      courant_cli_error (_("Give exactly one source file."));
-      goto out;
-    }
+  if (!courant_cli_check_one_source (argc))
+    goto out;
   if (!courant_cli_events_check (&events) ||
       !courant_cli_flows_get_options (&arguments, &options))
     goto out;
@@ -372,7 +358,7 @@ courant_cli_flows (int    argc,
       courant_cli_error ("%s", error->message);
       goto out;
     }
-  courant_cli_events_print_timings (&events, (g_get_monotonic_time () - started) / 1000.0);
+  courant_cli_events_print_timings (&events, courant_cli_elapsed_ms (started));
 
   if (layout)
     text = courant_cli_sankey_layout_json (result, width, height);
@@ -380,9 +366,7 @@ courant_cli_flows (int    argc,
     text = courant_flows_result_to_csv (result);
   else
     text = courant_flows_result_to_json (result);
-  fputs (text, stdout);
-  if (!g_str_has_suffix (text, "\n"))
-    fputc ('\n', stdout);
+  courant_cli_print_text (text);
   status = COURANT_CLI_EXIT_OK;
 
 out:

@@ -135,10 +135,10 @@ courant_cli_heatmap (int    argc,
       courant_heatmap_free (heatmap);
       heatmap = profile;
     }
-  query_ms = (g_get_monotonic_time () - start) / 1000.0;
+  query_ms = courant_cli_elapsed_ms (start);
   start = g_get_monotonic_time ();
   print_heatmap (&series, heatmap);
-  courant_cli_series_print_timings (&series, query_ms, (g_get_monotonic_time () - start) / 1000.0);
+  courant_cli_series_print_timings (&series, query_ms, courant_cli_elapsed_ms (start));
   status = COURANT_CLI_EXIT_OK;
   goto out;
 

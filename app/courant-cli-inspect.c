@@ -173,17 +173,8 @@ courant_cli_inspect (int    argc,
   if (!courant_cli_parse (context, &argc, &argv))
     return COURANT_CLI_EXIT_USAGE;
 
-  if (argc != 2)
-    {
-      courant_cli_error (_("Give exactly one source file."));
-      return COURANT_CLI_EXIT_USAGE;
-    }
-
-  if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "csv"))
-    {
-      courant_cli_error (_("The format must be json or csv, not “%s”."), format);
-      return COURANT_CLI_EXIT_USAGE;
-    }
+  if (!courant_cli_check_one_source (argc) || !courant_cli_check_format (format))
+    return COURANT_CLI_EXIT_USAGE;
 
   tz = g_time_zone_new_identifier (zone != NULL ? zone : "Europe/Paris");
   if (tz == NULL)

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "courant-cli.h"
 #include "courant-precursors.h"
@@ -43,11 +42,8 @@ courant_cli_precursors (int    argc,
 
   if (!courant_cli_parse (context, &argc, &argv))
     goto out;
-  if (argc != 2)
-    {
-      courant_cli_error (_("Give exactly one source file."));
-      goto out;
-    }
+  if (!courant_cli_check_one_source (argc))
+    goto out;
   if (outcome == NULL)
     {
       courant_cli_error (_("Give the outcome event with --outcome."));
@@ -75,15 +71,13 @@ courant_cli_precursors (int    argc,
       courant_cli_error ("%s", error->message);
       goto out;
     }
-  courant_cli_events_print_timings (&events, (g_get_monotonic_time () - started) / 1000.0);
+  courant_cli_events_print_timings (&events, courant_cli_elapsed_ms (started));
 
   if (g_strcmp0 (events.format, "csv") == 0)
     text = courant_precursors_result_to_csv (result);
   else
     text = courant_precursors_result_to_json (result);
-  fputs (text, stdout);
-  if (!g_str_has_suffix (text, "\n"))
-    fputc ('\n', stdout);
+  courant_cli_print_text (text);
   status = COURANT_CLI_EXIT_OK;
 
 out:

@@ -97,23 +97,12 @@ gboolean
 courant_cli_series_check (CourantCliSeries *series,
                           int               argc)
 {
-  if (argc != 2)
-    {
-      courant_cli_error (_("Give exactly one source file."));
-      return FALSE;
-    }
-  if (series->format != NULL && !g_str_equal (series->format, "json") && !g_str_equal (series->format, "csv"))
-    {
-      courant_cli_error (_("The format must be json or csv, not “%s”."), series->format);
-      return FALSE;
-    }
+  if (!courant_cli_check_one_source (argc) || !courant_cli_check_format (series->format))
+    return FALSE;
 
-  series->zone = g_time_zone_new_identifier (series->tz != NULL ? series->tz : "Europe/Paris");
+  series->zone = courant_cli_new_zone (series->tz);
   if (series->zone == NULL)
-    {
-      courant_cli_error (_("“%s” is not a time zone."), series->tz);
-      return FALSE;
-    }
+    return FALSE;
   series->csv = series->format != NULL && g_str_equal (series->format, "csv");
   return TRUE;
 }
@@ -127,7 +116,7 @@ courant_cli_series_open (CourantCliSeries *series,
   gint64 start = g_get_monotonic_time ();
 
   series->source = courant_source_open (file, NULL, &error);
-  series->open_ms = (g_get_monotonic_time () - start) / 1000.0;
+  series->open_ms = courant_cli_elapsed_ms (start);
   if (series->source == NULL)
     {
       courant_cli_error ("%s", error->message);
@@ -177,7 +166,7 @@ courant_cli_series_load (CourantCliSeries  *series,
 
   start = g_get_monotonic_time ();
   store = courant_series_store_load (series->source, spec, series->zone, NULL, NULL, NULL, &error);
-  series->load_ms += (g_get_monotonic_time () - start) / 1000.0;
+  series->load_ms += courant_cli_elapsed_ms (start);
   if (store == NULL)
     courant_cli_error ("%s", error->message);
   return store;
@@ -535,7 +524,7 @@ courant_cli_series (int    argc,
           goto out;
         }
     }
-  query_ms = (g_get_monotonic_time () - start) / 1000.0;
+  query_ms = courant_cli_elapsed_ms (start);
   start = g_get_monotonic_time ();
   if (pixels > 0)
     {
@@ -548,7 +537,7 @@ courant_cli_series (int    argc,
     }
   else
     print_result (&series, result, query.bucket);
-  courant_cli_series_print_timings (&series, query_ms, (g_get_monotonic_time () - start) / 1000.0);
+  courant_cli_series_print_timings (&series, query_ms, courant_cli_elapsed_ms (start));
   status = COURANT_CLI_EXIT_OK;
   goto out;
 

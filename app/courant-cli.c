@@ -28,36 +28,6 @@ static const Command commands[] = {
   { "thermo",  courant_cli_thermo,  N_("Fit consumption against temperature (thermosensitivity)") },
 };
 
-void
-courant_cli_error (const char *format,
-                   ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr ("courant-cli: %s\n", message);
-}
-
-gboolean
-courant_cli_parse (GOptionContext   *context,
-                   int              *argc,
-                   char           ***argv)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (g_option_context_parse (context, argc, argv, &error))
-    return TRUE;
-
-  courant_cli_error ("%s", error->message);
-  g_printerr (_("Run “%s --help” for the list of options.\n"), (*argv)[0]);
-  return FALSE;
-}
-
 static void
 print_usage (FILE *out)
 {

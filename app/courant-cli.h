@@ -131,5 +131,15 @@ void courant_cli_error   (const char *format, ...) G_GNUC_PRINTF (1, 2);
 gboolean courant_cli_parse (GOptionContext *context,
                             int            *argc,
                             char         ***argv);
+/* These print the problem and return FALSE (or NULL) when the arguments
+ * left after parsing are not one source file, when --format is neither
+ * json nor csv, or when --tz (NULL for Europe/Paris) is not a time zone. */
+gboolean   courant_cli_check_one_source (int         argc);
+gboolean   courant_cli_check_format     (const char *format);
+GTimeZone *courant_cli_new_zone         (const char *tz);
+/* Milliseconds since @since_us, a g_get_monotonic_time () reading. */
+double     courant_cli_elapsed_ms       (gint64      since_us);
+/* Writes @text on standard output, ending it with a newline if it has none. */
+void       courant_cli_print_text       (const char *text);
 
 G_END_DECLS
