@@ -108,11 +108,8 @@ courant_cli_heatmap (int    argc,
           goto usage;
         }
     }
-  if (agg != NULL && !courant_agg_parse (agg, &aggregation))
-    {
-      courant_cli_error (_("The aggregation must be sum, mean, min, max or count, not “%s”."), agg);
-      goto usage;
-    }
+  if (!courant_cli_series_parse_agg (agg, &aggregation))
+    goto usage;
 
   if (!courant_cli_series_open (&series, argv[1]))
     goto out;

@@ -182,6 +182,17 @@ courant_cli_series_print_timings (const CourantCliSeries *series,
                 series->open_ms, series->load_ms, query_ms, write_ms);
 }
 
+gboolean
+courant_cli_series_parse_agg (const char *text,
+                              CourantAgg *agg)
+{
+  if (text == NULL || courant_agg_parse (text, agg))
+    return TRUE;
+
+  courant_cli_error (_("The aggregation must be sum, mean, min, max or count, not “%s”."), text);
+  return FALSE;
+}
+
 void
 courant_cli_series_clear (CourantCliSeries *series)
 {
@@ -466,11 +477,8 @@ courant_cli_series (int    argc,
     }
   if (bucket == NULL)
     query.bucket = COURANT_BUCKET_1D;
-  if (agg != NULL && !courant_agg_parse (agg, &query.agg))
-    {
-      courant_cli_error (_("The aggregation must be sum, mean, min, max or count, not “%s”."), agg);
-      goto usage;
-    }
+  if (!courant_cli_series_parse_agg (agg, &query.agg))
+    goto usage;
   if (combine == NULL || g_str_equal (combine, "per-series"))
     query.combine = group_by != NULL ? COURANT_COMBINE_POOL : COURANT_COMBINE_PER_SERIES;
   else if (g_str_equal (combine, "pool"))

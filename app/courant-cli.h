@@ -9,6 +9,7 @@
 #include "courant-event-store.h"
 #include "courant-roles.h"
 #include "courant-flows.h"
+#include "courant-series-query.h"
 #include "courant-series-store.h"
 
 G_BEGIN_DECLS
@@ -65,6 +66,10 @@ CourantSeriesStore *courant_cli_series_load          (CourantCliSeries       *se
 void                courant_cli_series_print_timings (const CourantCliSeries *series,
                                                       double                  query_ms,
                                                       double                  write_ms);
+/* Reads --agg into @agg, which keeps its default when @text is NULL;
+ * prints the problem and returns FALSE when it is not an aggregation. */
+gboolean            courant_cli_series_parse_agg     (const char             *text,
+                                                      CourantAgg             *agg);
 void                courant_cli_series_clear         (CourantCliSeries       *series);
 /* Appends ISO 8601 local time with its offset, a number (null or empty when
  * missing), or a quoted string, for JSON or CSV. */
