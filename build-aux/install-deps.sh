@@ -6,7 +6,7 @@ set -eu
 packages="
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libsoup-3.0-dev libjson-glib-dev
+  libsqlite3-dev libsoup-3.0-dev libjson-glib-dev zlib1g-dev
   gettext itstool desktop-file-utils appstream python3
   xvfb xauth dbus-x11 locales tzdata fonts-cantarell adwaita-icon-theme
   sqlite3
