@@ -489,7 +489,11 @@ value_to_string (sqlite3_stmt *stmt,
       return NULL;
 
     case SQLITE_BLOB:
-      return g_strdup_printf (_("(%d bytes)"), sqlite3_column_bytes (stmt, column));
+      {
+        int bytes = sqlite3_column_bytes (stmt, column);
+
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "(%d byte)", "(%d bytes)", bytes), bytes);
+      }
 
     case SQLITE_TEXT:
       {

@@ -31,7 +31,7 @@ wait_until (gboolean  (*done) (gpointer),
             gpointer    data,
             const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
   while (!done (data))
     {

@@ -293,16 +293,21 @@ describe_pick (const CourantTimelineScene *scene,
       const CourantTimelineSeries *series = g_ptr_array_index (scene->series, value->series);
       g_autofree char *number = value->found ? format_value (value->value, series->unit) : NULL;
 
-      /* Translators: a series' value under the crosshair, or a gap. */
-      g_string_append_printf (text, "\n%s: %s", series->name, number != NULL ? number : _("no data"));
+      g_string_append_c (text, '\n');
       if (value->count > 1)
         {
           g_autofree char *lo = format_value (value->min, NULL);
           g_autofree char *hi = format_value (value->max, NULL);
 
-          /* Translators: the range of the readings in one pixel of a decimated series. */
-          g_string_append_printf (text, _(" (%s to %s)"), lo, hi);
+          /* Translators: a series' value under the crosshair, then the range
+           * of the readings in that pixel of a decimated series. */
+          g_string_append_printf (text, _("%s: %s (%s to %s)"), series->name,
+                                  number != NULL ? number : _("no data"), lo, hi);
         }
+      else
+        /* Translators: a series' value under the crosshair, or a gap. */
+        g_string_append_printf (text, _("%s: %s"), series->name,
+                                number != NULL ? number : _("no data"));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

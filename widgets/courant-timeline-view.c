@@ -97,7 +97,7 @@ update_description (CourantTimelineView *self)
   g_autofree char *from = courant_format_date_time (self->t0, self->tz);
   g_autofree char *to = courant_format_date_time (self->t1, self->tz);
   /* Translators: the accessible description of a timeline. */
-  g_autofree char *text = g_strdup_printf (ngettext ("Timeline of %u series, from %s to %s",
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Timeline of %u series, from %s to %s",
                                                      "Timeline of %u series, from %s to %s",
                                                      self->specs->len),
                                            self->specs->len, from, to);
