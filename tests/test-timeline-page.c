@@ -1,0 +1,344 @@
+/* test-timeline-page.c: the timeline page's controls under a virtual display
+ *
+ * Opens a small demo in a real window, drives the page's menus as a user
+ * does, and checks the drawn series against the same aggregation written
+ * in plain SQL over the demo file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "courant-application.h"
+#include "courant-demo.h"
+#include "courant-demo-file.h"
+#include "courant-timeline-view.h"
+#include "courant-window.h"
+
+#define DAY_MS (G_GINT64_CONSTANT (24) * 3600 * 1000)
+#define HOUR_MS (G_GINT64_CONSTANT (3600) * 1000)
+
+static CourantApplication *app;
+static char *tmp_dir;
+
+static void
+wait_until (gboolean  (*done) (gpointer),
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *name;
+  const char *text;
+} Choice;
+
+/* Picks the item reading @text in the menu named @name, as a user does,
+ * once the menu is filled. */
+static gboolean
+try_choose (gpointer data)
+{
+  Choice *choice = data;
+  GtkWidget *dropdown = find_widget (choice->root, GTK_TYPE_DROP_DOWN, choice->name);
+  GListModel *model;
+
+  g_assert_nonnull (dropdown);
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), choice->text))
+        {
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+choose (GtkWidget  *root,
+        const char *name,
+        const char *text)
+{
+  Choice choice = { root, name, text };
+
+  wait_until (try_choose, &choice, text);
+}
+
+static gboolean
+window_loaded (gpointer data)
+{
+  return courant_window_get_source (data) != NULL;
+}
+
+static void
+select_table (CourantWindow *window,
+              const char    *name)
+{
+  GPtrArray *tables = courant_source_get_tables (courant_window_get_source (window));
+
+  for (guint i = 0; i < tables->len; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-table", NULL);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const CourantTableInfo *table = g_ptr_array_index (tables, i);
+
+      if (g_str_equal (table->name, name))
+        return;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.next-table", NULL);
+    }
+  g_assert_not_reached ();
+}
+
+/* The rows of @sql, (time ms, value) pairs, over the demo file. */
+static GArray *
+query_pairs (const char *sql)
+{
+  g_autoptr(GFile) demo = courant_demo_file_get ();
+  g_autofree char *path = g_file_get_path (demo);
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (double[2]));
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      double row[2] = { sqlite3_column_double (stmt, 0), sqlite3_column_double (stmt, 1) };
+
+      g_array_append_val (rows, row);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (rows->len, >, 0);
+  return rows;
+}
+
+typedef struct
+{
+  CourantTimelineView *view;
+  CourantTimelineSide  side;
+  gint64               shift_ms;
+  GArray              *expected;
+} Expectation;
+
+static const CourantTimelineSeries *
+find_series (const CourantTimelineScene *scene,
+             CourantTimelineSide         side,
+             gint64                      shift_ms)
+{
+  for (guint i = 0; i < scene->series->len; i++)
+    {
+      const CourantTimelineSeries *series = g_ptr_array_index (scene->series, i);
+
+      if (series->side == side && series->shift_ms == shift_ms)
+        return series;
+    }
+  return NULL;
+}
+
+/* Whether the chart on screen draws exactly the expected values at the
+ * expected times. */
+static gboolean
+series_matches (gpointer user_data)
+{
+  Expectation *expectation = user_data;
+  const CourantTimelineScene *scene = courant_timeline_view_get_scene (expectation->view);
+  const CourantTimelineSeries *series;
+
+  if (scene == NULL)
+    return FALSE;
+  series = find_series (scene, expectation->side, expectation->shift_ms);
+  if (series == NULL || series->data.n != expectation->expected->len)
+    return FALSE;
+  for (gsize i = 0; i < series->data.n; i++)
+    {
+      const double *row = &g_array_index (expectation->expected, double, 2 * i);
+
+      if (series->data.times[i] != (gint64) row[0] ||
+          fabs (series->data.values[i] - row[1]) > 1e-6 * MAX (1, fabs (row[1])))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+expect_series (CourantTimelineView *view,
+               CourantTimelineSide  side,
+               gint64               shift_ms,
+               const char          *sql,
+               const char          *what)
+{
+  g_autoptr(GArray) expected = query_pairs (sql);
+  Expectation expectation = { view, side, shift_ms, expected };
+
+  wait_until (series_matches, &expectation, what);
+}
+
+/* The demo's 60 days from 1 November 2024 hold no clock change: a local
+ * day is UTC + 1 h throughout, which keeps the SQL simple. */
+#define LOCAL_DAY(t) "((" t " + 3600000) / 86400000 * 86400000 - 3600000)"
+
+static CourantWindow *
+open_timeline (const char *table)
+{
+  CourantWindow *window = courant_window_new (app);
+  GtkWidget *stack;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
+  wait_until (window_loaded, window, "the demo to open");
+  select_table (window, table);
+  stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "timeline");
+  return window;
+}
+
+static void
+test_buckets (void)
+{
+  CourantWindow *window = open_timeline ("consumption");
+  GtkWidget *root = GTK_WIDGET (window);
+  CourantTimelineView *view = COURANT_TIMELINE_VIEW (find_widget (root, COURANT_TYPE_TIMELINE_VIEW, NULL));
+
+  /* One site's daily energy. */
+  choose (root, "series-dropdown", "2");
+  choose (root, "bucket-dropdown", "Day");
+  choose (root, "function-dropdown", "Sum");
+  expect_series (view, COURANT_TIMELINE_LEFT, 0,
+                 "SELECT " LOCAL_DAY ("ts") " AS d, sum(kwh) FROM consumption "
+                 "WHERE site_id = 2 GROUP BY d ORDER BY d",
+                 "the daily sums of site 2");
+
+  /* Its weekly peak half-hour; weeks start on Monday, local midnight. */
+  choose (root, "bucket-dropdown", "Week");
+  choose (root, "function-dropdown", "Maximum");
+  expect_series (view, COURANT_TIMELINE_LEFT, 0,
+                 "SELECT (" LOCAL_DAY ("ts") " - ((" LOCAL_DAY ("ts") " + 3600000) / 86400000 + 3) % 7 * 86400000) AS w, "
+                 "max(kwh) FROM consumption WHERE site_id = 2 GROUP BY w ORDER BY w",
+                 "the weekly maxima of site 2");
+
+  /* Raw readings are the table's rows as they are. */
+  choose (root, "bucket-dropdown", "Raw readings");
+  expect_series (view, COURANT_TIMELINE_LEFT, 0,
+                 "SELECT ts, kwh FROM consumption WHERE site_id = 2 ORDER BY ts",
+                 "the raw readings of site 2");
+
+  /* The total adds every site's own value of the bucket. */
+  choose (root, "series-dropdown", "Total");
+  choose (root, "bucket-dropdown", "Day");
+  choose (root, "function-dropdown", "Maximum");
+  expect_series (view, COURANT_TIMELINE_LEFT, 0,
+                 "SELECT d, sum(m) FROM (SELECT site_id, " LOCAL_DAY ("ts") " AS d, max(kwh) AS m "
+                 "FROM consumption GROUP BY site_id, d) GROUP BY d ORDER BY d",
+                 "the daily total of the sites’ maxima");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+write_small_demo (void)
+{
+  g_autoptr(GFile) demo = courant_demo_file_get ();
+  g_autofree char *path = g_file_get_path (demo);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  CourantDemoOptions options;
+
+  courant_demo_options_init (&options);
+  options.n_customers = 300;
+  options.n_sites = 3;
+  options.n_days = 60;
+  options.start_date = "2024-11-01";
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (courant_demo_generate (path, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("courant-timeline-page-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  setlocale (LC_ALL, "");
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  app = courant_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  write_small_demo ();
+
+  g_test_add_func ("/timeline-page/buckets", test_buckets);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
