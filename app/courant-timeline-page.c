@@ -11,7 +11,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "courant-measure-catalog.h"
 #include "courant-series-query.h"
 #include "courant-series-store.h"
 #include "courant-timeline-page.h"
@@ -26,6 +28,10 @@ struct _CourantTimelinePage
   GtkDropDown         *entity_dropdown;
   GtkDropDown         *bucket_dropdown;
   GtkDropDown         *function_dropdown;
+  GtkDropDown         *right_dropdown;
+  GtkDropDown         *right_series_dropdown;
+  GtkCheckButton      *align_check;
+  GtkDropDown         *compare_dropdown;
   GtkStack            *stack;
   GtkSpinner          *spinner;
   AdwStatusPage       *error_status;
@@ -36,14 +42,25 @@ struct _CourantTimelinePage
   GTimeZone           *timezone;
   CourantSeriesStore  *store;
   GCancellable        *cancellable;
-  /* The buckets being drawn (the view points into them), and the
-   * computation of the next ones. */
-  CourantTimelineBuckets *buckets;
+  /* The measures of every table, for the right axis, and the one chosen
+   * (a pointer into the catalog) with its series. */
+  GPtrArray           *catalog;
+  GCancellable        *catalog_cancellable;
+  const CourantMeasureRef *right_ref;
+  CourantSeriesStore  *right_store;
+  GCancellable        *right_cancellable;
+  /* What is drawn (the view points into its buckets), and the computation
+   * of what comes next. */
+  struct _Plans       *drawn;
+  CourantSeriesStore  *drawn_store;
+  int                  drawn_series;
   GCancellable        *compute_cancellable;
   /* A measure waits for the page to be shown before it is loaded: a table
    * of millions of readings is not read for a page nobody looks at. */
   gboolean             pending;
 };
+
+typedef struct _Plans Plans;
 
 G_DEFINE_FINAL_TYPE (CourantTimelinePage, courant_timeline_page, ADW_TYPE_BIN)
 
@@ -145,61 +162,173 @@ chosen_function (CourantTimelinePage *self)
   return function_choices[MIN (selected, G_N_ELEMENTS (function_choices) - 1)];
 }
 
+/* The legend of @series of @store (-1: the total): the measure, and the
+ * site, meter or region when there are several. */
 static char *
-series_title (CourantTimelinePage *self,
-              int                  series)
+series_title (CourantSeriesStore *store,
+              const char         *measure,
+              int                 series)
 {
-  const char *measure = selected_string (self->measure_dropdown);
-
   if (series < 0)
     /* Translators: the legend of the sum of every series of a measure. */
     return g_strdup_printf (_("%s, total"), measure);
-  if (courant_series_store_get_n_series (self->store) <= 1)
+  if (courant_series_store_get_n_series (store) <= 1)
     return g_strdup (measure);
   /* Translators: the legend of one series: the measure and the site, meter
    * or region. */
   return g_strdup_printf (_("%s, %s"), measure,
-                          courant_series_store_get_series (self->store, series)->name);
+                          courant_series_store_get_series (store, series)->name);
 }
 
-/* Draws @data (raw readings, or @buckets which the page then keeps). */
-static void
-draw (CourantTimelinePage       *self,
-      const CourantTimelineData *data,
-      CourantTimelineBuckets    *buckets,
-      int                        series)
-{
-  g_autofree char *title = series_title (self, series);
-  CourantTimelineSeriesSpec spec = { 0 };
-
-  spec.name = title;
-  spec.data = *data;
-  spec.side = COURANT_TIMELINE_LEFT;
-  spec.colour = -1;
-
-  courant_timeline_view_set_series (self->view, &spec, 1);
-  /* The view no longer points into the previous buckets. */
-  g_clear_pointer (&self->buckets, courant_timeline_buckets_free);
-  self->buckets = buckets;
-  gtk_stack_set_visible_child_name (self->stack, "chart");
-}
-
+/* One line to draw: raw readings from a store's pyramid, or the buckets
+ * of a series query, computed in a worker. */
 typedef struct
 {
-  CourantSeriesStore *store;
-  GTimeZone          *tz;
-  CourantSeriesQuery  query;
-  char               *only[2];
-  int                 series;
-} ComputeData;
+  CourantSeriesStore     *store;
+  int                     series;     /* -1: the total */
+  gboolean                raw;
+  CourantSeriesQuery      query;
+  char                   *only[2];
+  char                   *title;
+  CourantTimelineSide     side;
+  CourantTimelineBuckets *buckets;    /* the result */
+} Plan;
 
 static void
-compute_data_free (ComputeData *data)
+plan_clear (Plan *plan)
 {
-  courant_series_store_unref (data->store);
-  g_clear_pointer (&data->tz, g_time_zone_unref);
-  g_free (data->only[0]);
-  g_free (data);
+  g_clear_pointer (&plan->store, courant_series_store_unref);
+  g_clear_pointer (&plan->only[0], g_free);
+  g_clear_pointer (&plan->title, g_free);
+  g_clear_pointer (&plan->buckets, courant_timeline_buckets_free);
+}
+
+static void
+plan_init (Plan               *plan,
+           CourantSeriesStore *store,
+           int                 series,
+           CourantBucket       bucket,
+           CourantAgg          agg,
+           char               *title,
+           CourantTimelineSide side)
+{
+  plan->store = courant_series_store_ref (store);
+  plan->series = series;
+  plan->raw = bucket == COURANT_BUCKET_RAW && series >= 0;
+  plan->title = title;
+  plan->side = side;
+  plan->query = (CourantSeriesQuery) COURANT_SERIES_QUERY_INIT;
+  plan->query.bucket = bucket;
+  plan->query.agg = agg;
+  if (series >= 0)
+    {
+      plan->only[0] = g_strdup (courant_series_store_get_series (store, series)->name);
+      plan->query.only = (const char *const *) plan->only;
+    }
+  else
+    plan->query.combine = COURANT_COMBINE_SUM;
+}
+
+static CourantTimelineData
+plan_get_data (const Plan *plan)
+{
+  const CourantSeries *raw;
+
+  if (plan->buckets != NULL)
+    return *courant_timeline_buckets_get_data (plan->buckets);
+  raw = courant_series_store_get_series (plan->store, plan->series);
+  return (CourantTimelineData) { raw->times, raw->values, raw->n, raw->lod };
+}
+
+struct _Plans
+{
+  Plan       plans[2];
+  guint      n_plans;
+  GTimeZone *tz;
+};
+
+static void
+plans_free (Plans *plans)
+{
+  for (guint i = 0; i < plans->n_plans; i++)
+    plan_clear (&plans->plans[i]);
+  g_clear_pointer (&plans->tz, g_time_zone_unref);
+  g_free (plans);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Plans, plans_free)
+
+/* The earlier periods of the "Compare with" menu, after "Nothing": a year
+ * is 52 weeks, so that Mondays are compared with Mondays. */
+static const gint64 compare_shifts[] = {
+  G_GINT64_CONSTANT (24) * 3600 * 1000,
+  G_GINT64_CONSTANT (7) * 24 * 3600 * 1000,
+  G_GINT64_CONSTANT (364) * 24 * 3600 * 1000,
+};
+
+static char *
+compare_title (const char *title,
+               guint       choice)
+{
+  switch (choice)
+    {
+    case 0:
+      /* Translators: the legend of the previous day drawn over the series. */
+      return g_strdup_printf (_("%s, a day earlier"), title);
+    case 1:
+      /* Translators: the legend of the previous week drawn over the series. */
+      return g_strdup_printf (_("%s, a week earlier"), title);
+    default:
+      /* Translators: the legend of the previous year drawn over the series. */
+      return g_strdup_printf (_("%s, 52 weeks earlier"), title);
+    }
+}
+
+/* Draws the plans (the left one first), with the left one again a period
+ * earlier when a comparison is chosen; the page keeps their buckets, which
+ * the view points into. */
+static void
+draw (CourantTimelinePage *self,
+      Plans               *plans)
+{
+  CourantTimelineSeriesSpec specs[3] = { { 0 } };
+  g_autofree char *earlier = NULL;
+  guint compare = gtk_drop_down_get_selected (self->compare_dropdown);
+  gboolean same = self->drawn_store == plans->plans[0].store &&
+                  self->drawn_series == plans->plans[0].series;
+  guint n = 0;
+  gint64 t0, t1;
+
+  courant_timeline_view_get_window (self->view, &t0, &t1);
+  for (guint i = 0; i < plans->n_plans; i++, n++)
+    {
+      specs[n].name = plans->plans[i].title;
+      specs[n].data = plan_get_data (&plans->plans[i]);
+      specs[n].side = plans->plans[i].side;
+      specs[n].colour = i;
+    }
+  if (compare > 0 && compare <= G_N_ELEMENTS (compare_shifts))
+    {
+      earlier = compare_title (specs[0].name, compare - 1);
+      specs[n] = specs[0];
+      specs[n].name = earlier;
+      specs[n].shift_ms = compare_shifts[compare - 1];
+      specs[n].dashed = TRUE;
+      n++;
+    }
+
+  courant_timeline_view_set_series (self->view, specs, n);
+  /* A change of bucket, function or comparison keeps the window the user
+   * zoomed to; another series starts from its whole range. */
+  if (same && t1 > t0)
+    courant_timeline_view_set_window (self->view, t0, t1);
+  self->drawn_store = plans->plans[0].store;
+  self->drawn_series = plans->plans[0].series;
+
+  /* The view no longer points into the previous buckets. */
+  g_clear_pointer (&self->drawn, plans_free);
+  self->drawn = plans;
+  gtk_stack_set_visible_child_name (self->stack, "chart");
 }
 
 static void
@@ -208,26 +337,28 @@ compute_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  ComputeData *data = task_data;
-  g_autoptr(CourantSeriesResult) result = NULL;
-  const CourantSeriesResultSeries *series;
-  GError *error = NULL;
+  Plans *plans = task_data;
 
-  result = courant_series_query_run (data->store, &data->query, data->tz, cancellable, &error);
-  if (result == NULL)
+  for (guint i = 0; i < plans->n_plans; i++)
     {
-      g_task_return_error (task, error);
-      return;
+      Plan *plan = &plans->plans[i];
+      g_autoptr(CourantSeriesResult) result = NULL;
+      const CourantSeriesResultSeries *series;
+      GError *error = NULL;
+
+      if (plan->raw)
+        continue;
+      result = courant_series_query_run (plan->store, &plan->query, plans->tz, cancellable, &error);
+      if (result == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      series = result->series->len > 0 ? g_ptr_array_index (result->series, 0) : NULL;
+      plan->buckets = series != NULL ? courant_timeline_buckets_new (series->starts, series->values, series->n)
+                                     : courant_timeline_buckets_new (NULL, NULL, 0);
     }
-  if (result->series->len == 0)
-    {
-      g_task_return_pointer (task, courant_timeline_buckets_new (NULL, NULL, 0),
-                             (GDestroyNotify) courant_timeline_buckets_free);
-      return;
-    }
-  series = g_ptr_array_index (result->series, 0);
-  g_task_return_pointer (task, courant_timeline_buckets_new (series->starts, series->values, series->n),
-                         (GDestroyNotify) courant_timeline_buckets_free);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -236,23 +367,28 @@ compute_cb (GObject      *object,
             gpointer      user_data)
 {
   CourantTimelinePage *self = COURANT_TIMELINE_PAGE (object);
-  ComputeData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  CourantTimelineBuckets *buckets;
+  Plans *plans, *drawn;
 
-  buckets = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_object (&self->compute_cancellable);
-  gtk_spinner_stop (self->spinner);
-  if (buckets == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_clear_object (&self->compute_cancellable);
+      gtk_spinner_stop (self->spinner);
       adw_status_page_set_description (self->error_status, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  draw (self, courant_timeline_buckets_get_data (buckets), buckets, data->series);
+
+  g_clear_object (&self->compute_cancellable);
+  gtk_spinner_stop (self->spinner);
+  /* The plans move to the page, which draws from them; the task frees
+   * what is left, nothing. */
+  plans = g_task_get_task_data (G_TASK (result));
+  drawn = g_memdup2 (plans, sizeof *plans);
+  memset (plans, 0, sizeof *plans);
+  draw (self, drawn);
 }
 
 static void
@@ -263,14 +399,44 @@ cancel_compute (CourantTimelinePage *self)
   g_clear_object (&self->compute_cancellable);
 }
 
-/* Raw readings are drawn at once from the pyramid; buckets are computed in
- * a worker, since a total over hundreds of meters reads every reading. */
+/* The right axis's series: the one chosen, if its measure is loaded. */
+static int
+selected_right_series (CourantTimelinePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->right_series_dropdown);
+
+  if (self->right_store == NULL || courant_series_store_get_n_series (self->right_store) == 0)
+    return -1;
+  return MIN (selected, courant_series_store_get_n_series (self->right_store) - 1);
+}
+
+static void
+add_right_plan (CourantTimelinePage *self,
+                Plans               *plans,
+                CourantBucket        bucket)
+{
+  const CourantMeasureRef *ref = self->right_ref;
+  int series = selected_right_series (self);
+  CourantAgg agg = chosen_function (self);
+
+  if (series < 0)
+    return;
+  /* A day's sum of temperatures means nothing: weather is averaged. */
+  if (agg == COURANT_AGG_SUM && ref->roles->kind == COURANT_TABLE_WEATHER)
+    agg = COURANT_AGG_MEAN;
+  plan_init (&plans->plans[plans->n_plans++], self->right_store, series, bucket, agg,
+             series_title (self->right_store, ref->measure, series), COURANT_TIMELINE_RIGHT);
+}
+
+/* Raw readings are drawn at once from the pyramids; buckets are computed
+ * in a worker, since a total over hundreds of meters reads every reading. */
 static void
 show_series (CourantTimelinePage *self)
 {
+  g_autoptr(Plans) plans = NULL;
   g_autoptr(GTask) task = NULL;
-  ComputeData *data;
   CourantBucket bucket;
+  gboolean all_raw = TRUE;
   int series;
 
   cancel_compute (self);
@@ -280,36 +446,29 @@ show_series (CourantTimelinePage *self)
   series = selected_series (self);
   bucket = chosen_bucket (self, series);
   gtk_widget_set_sensitive (GTK_WIDGET (self->function_dropdown), bucket != COURANT_BUCKET_RAW);
-  if (bucket == COURANT_BUCKET_RAW)
-    {
-      const CourantSeries *raw = courant_series_store_get_series (self->store, series);
-      CourantTimelineData readings = { raw->times, raw->values, raw->n, raw->lod };
 
-      draw (self, &readings, NULL, series);
+  plans = g_new0 (Plans, 1);
+  plans->tz = self->timezone != NULL ? g_time_zone_ref (self->timezone) : NULL;
+  plan_init (&plans->plans[plans->n_plans++], self->store, series, bucket, chosen_function (self),
+             series_title (self->store, selected_string (self->measure_dropdown), series),
+             COURANT_TIMELINE_LEFT);
+  if (self->right_ref != NULL)
+    add_right_plan (self, plans, bucket);
+
+  for (guint i = 0; i < plans->n_plans; i++)
+    all_raw &= plans->plans[i].raw;
+  if (all_raw)
+    {
+      draw (self, g_steal_pointer (&plans));
       return;
     }
-
-  data = g_new0 (ComputeData, 1);
-  data->store = courant_series_store_ref (self->store);
-  data->tz = self->timezone != NULL ? g_time_zone_ref (self->timezone) : NULL;
-  data->series = series;
-  data->query = (CourantSeriesQuery) COURANT_SERIES_QUERY_INIT;
-  data->query.bucket = bucket;
-  data->query.agg = chosen_function (self);
-  if (series >= 0)
-    {
-      data->only[0] = g_strdup (courant_series_store_get_series (self->store, series)->name);
-      data->query.only = (const char *const *) data->only;
-    }
-  else
-    data->query.combine = COURANT_COMBINE_SUM;
 
   self->compute_cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   task = g_task_new (self, self->compute_cancellable, compute_cb, NULL);
   g_task_set_source_tag (task, show_series);
-  g_task_set_task_data (task, data, (GDestroyNotify) compute_data_free);
+  g_task_set_task_data (task, g_steal_pointer (&plans), (GDestroyNotify) plans_free);
   g_task_run_in_thread (task, compute_thread);
 }
 
@@ -383,28 +542,186 @@ series_key_column (const CourantTableRoles *roles)
 }
 
 static void
+series_spec_init (CourantSeriesSpec       *spec,
+                  const CourantTableRoles *roles,
+                  const char              *measure)
+{
+  const char *time_column = courant_table_roles_get_column (roles, COURANT_ROLE_TIME);
+
+  spec->table = roles->table;
+  spec->time_column = time_column;
+  spec->value_column = measure;
+  spec->entity_column = series_key_column (roles);
+  spec->time_encoding = roles->columns[courant_table_roles_lookup (roles, time_column)].encoding;
+}
+
+static void
 load_measure (CourantTimelinePage *self)
 {
   const char *measure = selected_string (self->measure_dropdown);
-  const char *time_column;
   CourantSeriesSpec spec = { 0 };
 
   cancel_load (self);
   if (self->roles == NULL || measure == NULL)
     return;
 
-  time_column = courant_table_roles_get_column (self->roles, COURANT_ROLE_TIME);
-  spec.table = self->roles->table;
-  spec.time_column = time_column;
-  spec.value_column = measure;
-  spec.entity_column = series_key_column (self->roles);
-  spec.time_encoding = self->roles->columns[courant_table_roles_lookup (self->roles, time_column)].encoding;
-
+  series_spec_init (&spec, self->roles, measure);
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   courant_series_store_load_async (self->source, &spec, self->timezone, NULL, NULL,
                                    self->cancellable, load_cb, g_object_ref (self));
+}
+
+static void
+cancel_right (CourantTimelinePage *self)
+{
+  if (self->right_cancellable != NULL)
+    g_cancellable_cancel (self->right_cancellable);
+  g_clear_object (&self->right_cancellable);
+}
+
+/* Offers the series of the right axis's measure, starting with the one
+ * named like the left series (the same site in another table), if any. */
+static void
+fill_right_series (CourantTimelinePage *self)
+{
+  guint n = courant_series_store_get_n_series (self->right_store);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  int left = self->store != NULL ? selected_series (self) : -1;
+  int same = -1;
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (names, courant_series_store_get_series (self->right_store, i)->name);
+  if (left >= 0)
+    same = courant_series_store_find (self->right_store,
+                                      courant_series_store_get_series (self->store, left)->name);
+
+  g_signal_handlers_block_by_func (self->right_series_dropdown, show_series, self);
+  gtk_drop_down_set_model (self->right_series_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->right_series_dropdown, MAX (same, 0));
+  g_signal_handlers_unblock_by_func (self->right_series_dropdown, show_series, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->right_series_dropdown), n > 1);
+}
+
+static void
+right_load_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CourantTimelinePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CourantSeriesStore *store;
+
+  store = courant_series_store_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->right_cancellable);
+  if (store == NULL)
+    {
+      adw_status_page_set_description (self->error_status, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  g_clear_pointer (&self->right_store, courant_series_store_unref);
+  self->right_store = store;
+  fill_right_series (self);
+  show_series (self);
+}
+
+/* Loads the measure chosen for the right axis (the first choice is none). */
+static void
+right_selected_cb (CourantTimelinePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->right_dropdown);
+  CourantSeriesSpec spec = { 0 };
+
+  cancel_right (self);
+  g_clear_pointer (&self->right_store, courant_series_store_unref);
+  self->right_ref = NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->right_series_dropdown), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->align_check), FALSE);
+  if (self->catalog == NULL || selected == 0 || selected > self->catalog->len)
+    {
+      show_series (self);
+      return;
+    }
+
+  self->right_ref = g_ptr_array_index (self->catalog, selected - 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->align_check), TRUE);
+  series_spec_init (&spec, self->right_ref->roles, self->right_ref->measure);
+  self->right_cancellable = g_cancellable_new ();
+  courant_series_store_load_async (self->source, &spec, self->timezone, NULL, NULL,
+                                   self->right_cancellable, right_load_cb, g_object_ref (self));
+}
+
+static void
+catalog_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CourantTimelinePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *catalog;
+
+  catalog = courant_measure_catalog_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->catalog_cancellable);
+  /* Without the other tables, the right axis is just not offered. */
+  if (catalog == NULL)
+    return;
+
+  self->catalog = catalog;
+  /* Translators: the right axis's menu, when it shows nothing. */
+  gtk_string_list_append (names, _("Nothing"));
+  for (guint i = 0; i < catalog->len; i++)
+    {
+      const CourantMeasureRef *ref = g_ptr_array_index (catalog, i);
+      /* Translators: a measure in the right axis's menu, and its table. */
+      g_autofree char *name = g_strdup_printf (_("%s (%s)"), ref->measure, ref->roles->table);
+
+      gtk_string_list_append (names, name);
+    }
+  gtk_drop_down_set_model (self->right_dropdown, G_LIST_MODEL (names));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->right_dropdown), TRUE);
+}
+
+static void
+load_catalog (CourantTimelinePage *self)
+{
+  if (self->catalog != NULL || self->catalog_cancellable != NULL || self->source == NULL)
+    return;
+
+  self->catalog_cancellable = g_cancellable_new ();
+  courant_measure_catalog_async (self->source, self->roles, self->timezone,
+                                 self->catalog_cancellable, catalog_cb, g_object_ref (self));
+}
+
+static void
+clear_right (CourantTimelinePage *self)
+{
+  if (self->catalog_cancellable != NULL)
+    g_cancellable_cancel (self->catalog_cancellable);
+  g_clear_object (&self->catalog_cancellable);
+  cancel_right (self);
+  g_clear_pointer (&self->right_store, courant_series_store_unref);
+  self->right_ref = NULL;
+  g_clear_pointer (&self->catalog, g_ptr_array_unref);
+}
+
+static void
+reset_right (CourantTimelinePage *self)
+{
+  clear_right (self);
+  g_signal_handlers_block_by_func (self->right_dropdown, right_selected_cb, self);
+  gtk_drop_down_set_model (self->right_dropdown, NULL);
+  g_signal_handlers_unblock_by_func (self->right_dropdown, right_selected_cb, self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->right_dropdown), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->right_series_dropdown), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->align_check), FALSE);
 }
 
 static void
@@ -430,9 +747,11 @@ courant_timeline_page_set_table (CourantTimelinePage     *self,
 
   cancel_load (self);
   cancel_compute (self);
+  reset_right (self);
   self->pending = FALSE;
   courant_timeline_view_set_series (self->view, NULL, 0);
-  g_clear_pointer (&self->buckets, courant_timeline_buckets_free);
+  g_clear_pointer (&self->drawn, plans_free);
+  self->drawn_store = NULL;
   g_clear_pointer (&self->store, courant_series_store_unref);
   g_clear_pointer (&self->roles, courant_table_roles_free);
   g_clear_pointer (&self->timezone, g_time_zone_unref);
@@ -453,7 +772,10 @@ measure_selected_cb (CourantTimelinePage *self)
 {
   self->pending = !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (!self->pending)
-    load_measure (self);
+    {
+      load_measure (self);
+      load_catalog (self);
+    }
 }
 
 static void
@@ -467,6 +789,7 @@ courant_timeline_page_map (GtkWidget *widget)
     {
       self->pending = FALSE;
       load_measure (self);
+      load_catalog (self);
     }
 }
 
@@ -474,6 +797,12 @@ static void
 series_changed_cb (CourantTimelinePage *self)
 {
   show_series (self);
+}
+
+static void
+align_toggled_cb (CourantTimelinePage *self)
+{
+  courant_timeline_view_set_align_zeros (self->view, gtk_check_button_get_active (self->align_check));
 }
 
 static void
@@ -491,8 +820,9 @@ courant_timeline_page_dispose (GObject *object)
 
   cancel_load (self);
   cancel_compute (self);
+  clear_right (self);
   g_clear_pointer (&self->store, courant_series_store_unref);
-  g_clear_pointer (&self->buckets, courant_timeline_buckets_free);
+  g_clear_pointer (&self->drawn, plans_free);
   g_clear_pointer (&self->roles, courant_table_roles_free);
   g_clear_pointer (&self->timezone, g_time_zone_unref);
   g_clear_object (&self->source);
@@ -520,6 +850,10 @@ courant_timeline_page_class_init (CourantTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, entity_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, bucket_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, function_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, right_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, right_series_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, align_check);
+  gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, stack);
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, error_status);
@@ -545,6 +879,14 @@ courant_timeline_page_init (CourantTimelinePage *self)
                            G_CALLBACK (series_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->function_dropdown, "notify::selected",
                            G_CALLBACK (series_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_dropdown, "notify::selected",
+                           G_CALLBACK (series_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->right_series_dropdown, "notify::selected",
+                           G_CALLBACK (show_series), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->right_dropdown, "notify::selected",
+                           G_CALLBACK (right_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->align_check, "toggled",
+                           G_CALLBACK (align_toggled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   courant_timeline_view_set_dark (self->view, adw_style_manager_get_dark (manager));

@@ -201,6 +201,14 @@ series_matches (gpointer user_data)
   return TRUE;
 }
 
+static gboolean
+scene_has_one_series (gpointer data)
+{
+  const CourantTimelineScene *scene = courant_timeline_view_get_scene (data);
+
+  return scene != NULL && scene->series->len == 1 && !scene->has_right;
+}
+
 static void
 expect_series (CourantTimelineView *view,
                CourantTimelineSide  side,
@@ -276,6 +284,58 @@ test_buckets (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A measure of another table on the right axis, and an earlier period
+ * dashed over the left series. */
+static void
+test_right_axis_and_compare (void)
+{
+  CourantWindow *window = open_timeline ("consumption");
+  GtkWidget *root = GTK_WIDGET (window);
+  CourantTimelineView *view = COURANT_TIMELINE_VIEW (find_widget (root, COURANT_TYPE_TIMELINE_VIEW, NULL));
+  GtkWidget *align = find_widget (root, GTK_TYPE_CHECK_BUTTON, "align-check");
+  const CourantTimelineSeries *earlier;
+
+  choose (root, "series-dropdown", "1");
+  choose (root, "bucket-dropdown", "Day");
+  choose (root, "function-dropdown", "Sum");
+  g_assert_false (gtk_widget_get_sensitive (align));
+
+  /* Weather is averaged where meters are summed. */
+  choose (root, "right-dropdown", "temperature (weather)");
+  choose (root, "right-series-dropdown", "Bretagne");
+  expect_series (view, COURANT_TIMELINE_RIGHT, 0,
+                 "SELECT " LOCAL_DAY ("unixepoch (date_heure) * 1000") " AS d, avg(temperature) "
+                 "FROM weather WHERE region = 'Bretagne' GROUP BY d ORDER BY d",
+                 "the daily mean temperature of Bretagne on the right axis");
+  g_assert_true (courant_timeline_view_get_scene (view)->has_right);
+  g_assert_true (gtk_widget_get_sensitive (align));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (align), TRUE);
+
+  /* The week before, drawn a week later, dashed, beside the left series. */
+  choose (root, "compare-dropdown", "Previous week");
+  expect_series (view, COURANT_TIMELINE_LEFT, 7 * DAY_MS,
+                 "SELECT " LOCAL_DAY ("ts") " AS d, sum(kwh) FROM consumption "
+                 "WHERE site_id = 1 GROUP BY d ORDER BY d",
+                 "the daily sums of site 1 a week later");
+  expect_series (view, COURANT_TIMELINE_LEFT, 0,
+                 "SELECT " LOCAL_DAY ("ts") " AS d, sum(kwh) FROM consumption "
+                 "WHERE site_id = 1 GROUP BY d ORDER BY d",
+                 "the daily sums of site 1");
+  earlier = find_series (courant_timeline_view_get_scene (view), COURANT_TIMELINE_LEFT, 7 * DAY_MS);
+  g_assert_true (earlier->dashed);
+
+  /* Back to nothing: the right axis goes. */
+  choose (root, "right-dropdown", "Nothing");
+  choose (root, "compare-dropdown", "Nothing");
+  expect_series (view, COURANT_TIMELINE_LEFT, 0,
+                 "SELECT " LOCAL_DAY ("ts") " AS d, sum(kwh) FROM consumption "
+                 "WHERE site_id = 1 GROUP BY d ORDER BY d",
+                 "the daily sums of site 1 alone");
+  wait_until (scene_has_one_series, view, "the right axis and the comparison to go");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -334,6 +394,7 @@ main (int    argc,
   write_small_demo ();
 
   g_test_add_func ("/timeline-page/buckets", test_buckets);
+  g_test_add_func ("/timeline-page/right-axis-and-compare", test_right_axis_and_compare);
 
   status = g_test_run ();
 

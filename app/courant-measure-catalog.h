@@ -1,0 +1,35 @@
+/* courant-measure-catalog.h: every measure over time of a source
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "courant-roles.h"
+#include "courant-source.h"
+
+G_BEGIN_DECLS
+
+/* A measure of a table that has a time: what a timeline can draw. */
+typedef struct
+{
+  CourantTableRoles *roles;
+  char              *measure;
+} CourantMeasureRef;
+
+void       courant_measure_ref_free         (CourantMeasureRef   *ref);
+
+/* Lists the measures of every table of @source that has a time, inferring
+ * the roles of the tables in a worker; @known gives the roles of a table
+ * already understood (its overrides are kept). Local times are read in
+ * @tz. */
+void       courant_measure_catalog_async    (CourantSource           *source,
+                                             const CourantTableRoles *known,
+                                             GTimeZone               *tz,
+                                             GCancellable            *cancellable,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data);
+/* A GPtrArray of CourantMeasureRef, in the order of the tables. */
+GPtrArray *courant_measure_catalog_finish   (GAsyncResult            *result,
+                                             GError                 **error);
+
+G_END_DECLS
