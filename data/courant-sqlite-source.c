@@ -24,6 +24,21 @@
  * it. */
 #define QUICK_CHECK_MAX_BYTES (16 * 1024 * 1024)
 #define TYPE_SAMPLE_ROWS 200
+/* The aggregate through which a scan receives its rows (see scan_step_cb). */
+#define SCAN_FUNCTION "courant_scan"
+
+/* The state of the scan running now, read by the scan aggregate. */
+typedef struct
+{
+  CourantScanFunc      func;
+  CourantScanProgress  progress;
+  gpointer             user_data;
+  CourantValue        *values;
+  guint                n_columns;
+  gint64               rows;
+  gint64               estimated;
+  GError              *error;
+} Scan;
 
 struct _CourantSqliteSource
 {
@@ -32,6 +47,7 @@ struct _CourantSqliteSource
   sqlite3       *db;
   /* The cancellable of the request running now, read by the progress handler. */
   GCancellable  *cancellable;
+  Scan          *scan;
 };
 
 static void courant_sqlite_source_initable_iface_init (GInitableIface *iface);
@@ -243,10 +259,17 @@ run_quick_check (CourantSqliteSource  *self,
   return ok;
 }
 
+static void scan_step_cb  (sqlite3_context  *context,
+                           int               argc,
+                           sqlite3_value   **argv);
+static void scan_final_cb (sqlite3_context  *context);
+
 static gboolean
 harden (CourantSqliteSource  *self,
         GError              **error)
 {
+  int rc;
+
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
@@ -254,6 +277,17 @@ harden (CourantSqliteSource  *self,
   sqlite3_limit (self->db, SQLITE_LIMIT_ATTACHED, 0);
   sqlite3_busy_timeout (self->db, 2000);
   sqlite3_progress_handler (self->db, 10000, progress_cb, self);
+
+  /* DIRECTONLY: the file's own schema (views, triggers, generated columns,
+   * CHECK constraints) must never reach the scan, whatever trusted_schema
+   * says. The aggregate has side effects, so it is not DETERMINISTIC. */
+  rc = sqlite3_create_function_v2 (self->db, SCAN_FUNCTION, -1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                   self, NULL, scan_step_cb, scan_final_cb, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
 
   return exec_pragma (self, "PRAGMA cell_size_check=ON", error) &&
          exec_pragma (self, "PRAGMA mmap_size=0", error) &&
@@ -561,33 +595,32 @@ courant_sqlite_source_preview (CourantSource  *source,
 }
 
 static void
-read_value (sqlite3_stmt *stmt,
-            int           column,
-            CourantValue *value)
+read_value (sqlite3_value *sql_value,
+            CourantValue  *value)
 {
-  switch (sqlite3_column_type (stmt, column))
+  switch (sqlite3_value_type (sql_value))
     {
     case SQLITE_INTEGER:
       value->type = COURANT_COLUMN_INTEGER;
-      value->integer = sqlite3_column_int64 (stmt, column);
+      value->integer = sqlite3_value_int64 (sql_value);
       value->real = (double) value->integer;
       break;
 
     case SQLITE_FLOAT:
       value->type = COURANT_COLUMN_REAL;
-      value->real = sqlite3_column_double (stmt, column);
+      value->real = sqlite3_value_double (sql_value);
       value->integer = (gint64) value->real;
       break;
 
     case SQLITE_TEXT:
       value->type = COURANT_COLUMN_TEXT;
-      value->text = (const char *) sqlite3_column_text (stmt, column);
-      value->length = sqlite3_column_bytes (stmt, column);
+      value->text = (const char *) sqlite3_value_text (sql_value);
+      value->length = sqlite3_value_bytes (sql_value);
       break;
 
     case SQLITE_BLOB:
       value->type = COURANT_COLUMN_BLOB;
-      value->length = sqlite3_column_bytes (stmt, column);
+      value->length = sqlite3_value_bytes (sql_value);
       break;
 
     case SQLITE_NULL:
@@ -597,12 +630,50 @@ read_value (sqlite3_stmt *stmt,
     }
 }
 
+/* One row of a scan. The rows reach the scan as the arguments of an
+ * aggregate, inside SQLite's own loop: there is no sqlite3_step() return,
+ * result row and sqlite3_column_*() call per row, which cost more than
+ * reading the row itself. */
+static void
+scan_step_cb (sqlite3_context  *context,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  CourantSqliteSource *self = sqlite3_user_data (context);
+  Scan *scan = self->scan;
+
+  if (G_UNLIKELY (scan == NULL || (guint) argc != scan->n_columns))
+    {
+      sqlite3_result_error (context, "courant_scan() is internal to Courant", -1);
+      return;
+    }
+
+  for (guint c = 0; c < scan->n_columns; c++)
+    read_value (argv[c], &scan->values[c]);
+
+  if (G_UNLIKELY (!scan->func (scan->values, scan->n_columns, scan->user_data, &scan->error)))
+    {
+      /* Stops the statement; the callback's own error is the one reported. */
+      sqlite3_result_error_code (context, SQLITE_ABORT);
+      return;
+    }
+
+  if (scan->progress != NULL && ++scan->rows % COURANT_SCAN_PROGRESS_ROWS == 0)
+    scan->progress (scan->rows, scan->estimated, scan->user_data);
+}
+
+static void
+scan_final_cb (sqlite3_context *context)
+{
+  sqlite3_result_null (context);
+}
+
 static char *
 build_select (const char        *table,
               const char *const *columns)
 {
   g_autofree char *quoted_table = quote_identifier (table);
-  GString *sql = g_string_new ("SELECT ");
+  GString *sql = g_string_new ("SELECT " SCAN_FUNCTION " (");
 
   for (guint i = 0; columns[i] != NULL; i++)
     {
@@ -612,7 +683,7 @@ build_select (const char        *table,
         g_string_append (sql, ", ");
       g_string_append (sql, quoted);
     }
-  g_string_append_printf (sql, " FROM %s", quoted_table);
+  g_string_append_printf (sql, ") FROM %s", quoted_table);
   return g_string_free (sql, FALSE);
 }
 
@@ -627,15 +698,15 @@ courant_sqlite_source_scan (CourantSource        *source,
                             GError              **error)
 {
   CourantSqliteSource *self = COURANT_SQLITE_SOURCE (source);
-  gint64 estimated = courant_source_find_table (source, table)->n_rows;
-  guint n_columns = g_strv_length ((char **) columns);
   g_autofree char *sql = build_select (table, columns);
-  g_autofree CourantValue *values = g_new0 (CourantValue, n_columns);
+  Scan scan = { func, progress, user_data, NULL, g_strv_length ((char **) columns), 0,
+                courant_source_find_table (source, table)->n_rows, NULL };
+  g_autofree CourantValue *values = g_new0 (CourantValue, scan.n_columns);
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
-  gint64 rows = 0;
+  gboolean ok;
   int rc;
 
+  scan.values = values;
   self->cancellable = cancellable;
   if (!prepare (self, sql, &stmt, error))
     {
@@ -643,20 +714,16 @@ courant_sqlite_source_scan (CourantSource        *source,
       return FALSE;
     }
 
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      for (guint c = 0; c < n_columns; c++)
-        read_value (stmt, c, &values[c]);
-      ok = func (values, n_columns, user_data, error);
-      if (progress != NULL && ++rows % COURANT_SCAN_PROGRESS_ROWS == 0)
-        progress (rows, estimated, user_data);
-    }
+  self->scan = &scan;
+  rc = sqlite3_step (stmt);
+  self->scan = NULL;
 
-  if (ok && rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      ok = FALSE;
-    }
+  /* One row, the aggregate's, comes back when every row was read. */
+  ok = scan.error == NULL && rc == SQLITE_ROW;
+  if (scan.error != NULL)
+    g_propagate_error (error, g_steal_pointer (&scan.error));
+  else if (!ok)
+    set_sqlite_error (self, rc, error);
 
   sqlite3_finalize (stmt);
   self->cancellable = NULL;

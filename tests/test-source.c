@@ -477,6 +477,262 @@ test_scan (Fixture       *fixture,
   g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND);
 }
 
+typedef struct
+{
+  GPtrArray *rows; /* of char *, one line per row */
+} TypedRows;
+
+static gboolean
+typed_rows_cb (const CourantValue  *values,
+               guint                n_values,
+               gpointer             user_data,
+               GError             **error)
+{
+  TypedRows *rows = user_data;
+  GString *line = g_string_new (NULL);
+
+  for (guint c = 0; c < n_values; c++)
+    {
+      const CourantValue *v = &values[c];
+
+      if (c > 0)
+        g_string_append_c (line, '|');
+      switch (v->type)
+        {
+        case COURANT_COLUMN_EMPTY:
+          g_string_append (line, "null:");
+          break;
+        case COURANT_COLUMN_INTEGER:
+          g_assert_cmpfloat (v->real, ==, (double) v->integer);
+          g_string_append_printf (line, "integer:%" G_GINT64_FORMAT, v->integer);
+          break;
+        case COURANT_COLUMN_REAL:
+          g_assert_cmpint (v->integer, ==, (gint64) v->real);
+          g_string_append_printf (line, "real:%.15g", v->real);
+          break;
+        case COURANT_COLUMN_TEXT:
+          g_assert_cmpuint (strlen (v->text), ==, v->length);
+          g_string_append_printf (line, "text:%s", v->text);
+          break;
+        case COURANT_COLUMN_BLOB:
+          g_string_append_printf (line, "blob:%" G_GSIZE_FORMAT, v->length);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_ptr_array_add (rows->rows, g_string_free (line, FALSE));
+  return TRUE;
+}
+
+/* The same lines, computed by SQLite itself with typeof(). */
+static GPtrArray *
+sql_typed_rows (const char *path,
+                const char *sql)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rows;
+}
+
+static void
+assert_same_rows (GPtrArray *got,
+                  GPtrArray *expected)
+{
+  g_assert_cmpuint (got->len, ==, expected->len);
+  for (guint i = 0; i < got->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (got, i), ==, g_ptr_array_index (expected, i));
+}
+
+#define TYPED(col) \
+  "CASE typeof(" col ") WHEN 'null' THEN 'null:' WHEN 'integer' THEN 'integer:' || " col \
+  " WHEN 'real' THEN 'real:' || printf('%.15g', " col ") WHEN 'text' THEN 'text:' || " col \
+  " ELSE 'blob:' || length(" col ") END"
+
+/* Every storage class and missing values arrive as SQLite holds them, in
+ * the table's order, from a table and from a view. */
+static void
+test_scan_types (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char *odd_columns[] = { "Date début", "Demande (MW)", "blobby", NULL };
+  static const char *view_columns[] = { "n", "site", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CourantSource) source = open_path (fixture->path, &error);
+  g_autoptr(GPtrArray) expected = NULL;
+  TypedRows rows = { g_ptr_array_new_with_free_func (g_free) };
+
+  g_assert_no_error (error);
+  g_assert_true (courant_source_scan (source, "my \"odd\" table", odd_columns, typed_rows_cb, NULL,
+                                      &rows, NULL, &error));
+  g_assert_no_error (error);
+  expected = sql_typed_rows (fixture->path,
+                             "SELECT " TYPED ("\"Date début\"") " || '|' || " TYPED ("\"Demande (MW)\"")
+                             " || '|' || " TYPED ("blobby") " FROM \"my \"\"odd\"\" table\"");
+  g_assert_cmpuint (expected->len, ==, 3);
+  assert_same_rows (rows.rows, expected);
+
+  g_ptr_array_set_size (rows.rows, 0);
+  g_clear_pointer (&expected, g_ptr_array_unref);
+  g_assert_true (courant_source_scan (source, "daily", view_columns, typed_rows_cb, NULL,
+                                      &rows, NULL, &error));
+  g_assert_no_error (error);
+  expected = sql_typed_rows (fixture->path, "SELECT " TYPED ("n") " || '|' || " TYPED ("site") " FROM daily");
+  g_assert_cmpuint (expected->len, ==, 7);
+  assert_same_rows (rows.rows, expected);
+
+  /* Integers, reals and missing values of the big table, row by row. */
+  g_ptr_array_set_size (rows.rows, 0);
+  g_clear_pointer (&expected, g_ptr_array_unref);
+  {
+    static const char *columns[] = { "site", "ts", "kwh", NULL };
+
+    g_assert_true (courant_source_scan (source, "readings", columns, typed_rows_cb, NULL,
+                                        &rows, NULL, &error));
+    g_assert_no_error (error);
+  }
+  expected = sql_typed_rows (fixture->path,
+                             "SELECT " TYPED ("site") " || '|' || " TYPED ("ts") " || '|' || " TYPED ("kwh")
+                             " FROM readings");
+  g_assert_cmpuint (expected->len, ==, 20000);
+  assert_same_rows (rows.rows, expected);
+  g_ptr_array_unref (rows.rows);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  gint64        rows;
+  gint64        stop_at;
+  gint64        progress_calls;
+} StopScan;
+
+static gboolean
+cancel_at_cb (const CourantValue  *values,
+              guint                n_values,
+              gpointer             user_data,
+              GError             **error)
+{
+  StopScan *stop = user_data;
+
+  if (++stop->rows == stop->stop_at)
+    g_cancellable_cancel (stop->cancellable);
+  return TRUE;
+}
+
+static gboolean
+fail_at_cb (const CourantValue  *values,
+            guint                n_values,
+            gpointer             user_data,
+            GError             **error)
+{
+  StopScan *stop = user_data;
+
+  g_assert_cmpint (stop->rows, <, stop->stop_at);
+  if (++stop->rows == stop->stop_at)
+    {
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_INVALID, "row %" G_GINT64_FORMAT, stop->rows);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Cancelling while rows are being read stops the scan soon after, with
+ * the cancelled error; a callback that fails stops it at once, with its
+ * own error. */
+static void
+test_scan_stop (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char *columns[] = { "site", "ts", "kwh", NULL };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CourantSource) source = open_path (fixture->path, &error);
+  StopScan stop = { cancellable, 0, 5000, 0 };
+  gint64 total;
+
+  g_assert_no_error (error);
+  total = courant_source_find_table (source, "readings")->n_rows;
+  g_assert_cmpint (total, ==, 20000);
+
+  g_assert_false (courant_source_scan (source, "readings", columns, cancel_at_cb, NULL, &stop,
+                                       cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (stop.rows, >=, stop.stop_at);
+  g_assert_cmpint (stop.rows, <, total);
+  g_clear_error (&error);
+
+  stop = (StopScan) { NULL, 0, 10, 0 };
+  g_assert_false (courant_source_scan (source, "readings", columns, fail_at_cb, NULL, &stop, NULL, &error));
+  g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "row 10");
+  g_assert_cmpint (stop.rows, ==, 10);
+  g_clear_error (&error);
+
+  /* The connection is still usable after both. */
+  stop = (StopScan) { NULL, 0, -1, 0 };
+  g_assert_true (courant_source_scan (source, "readings", columns, cancel_at_cb, NULL, &stop, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stop.rows, ==, total);
+}
+
+static void
+no_op_cb (sqlite3_context  *context,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  sqlite3_result_null (context);
+}
+
+/* A file whose schema calls the function through which scans read rows
+ * must not reach it: from a view SQLite refuses the call, and a generated
+ * column calling it makes the schema itself unreadable. */
+static void
+test_hostile_schema (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct {
+    const char *sql;
+    int         code;
+    const char *detail;
+  } cases[] = {
+    { "CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1), (2);"
+      "CREATE VIEW evil AS SELECT courant_scan (a) AS x FROM t;",
+      COURANT_DATA_ERROR_FAILED, "unsafe use of courant_scan()" },
+    { "CREATE TABLE t (a INTEGER, b AS (courant_scan (a)));"
+      "INSERT INTO t (a) VALUES (1), (2);",
+      COURANT_DATA_ERROR_CORRUPT, "damaged" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("hostile-%u.sqlite", i);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+      sqlite3 *db;
+
+      /* The writer knows a function of that name so that the schema can be
+       * written at all. */
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_create_function (db, "courant_scan", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                                NULL, no_op_cb, NULL, NULL), ==, SQLITE_OK);
+      exec_sql (db, cases[i].sql);
+      sqlite3_close (db);
+
+      g_assert_null (open_path (path, &error));
+      g_assert_error (error, COURANT_DATA_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].detail));
+    }
+}
+
 /* Another program is writing the file: say so instead of reading pages
  * half-written. */
 static void
@@ -542,6 +798,9 @@ main (int    argc,
   g_test_add ("/source/errors/locked", Fixture, NULL, fixture_setup, test_locked, fixture_teardown);
   g_test_add ("/source/errors/damaged", Fixture, NULL, fixture_setup, test_damaged, fixture_teardown);
   g_test_add ("/source/scan", Fixture, NULL, fixture_setup, test_scan, fixture_teardown);
+  g_test_add ("/source/scan-types", Fixture, NULL, fixture_setup, test_scan_types, fixture_teardown);
+  g_test_add ("/source/scan-stop", Fixture, NULL, fixture_setup, test_scan_stop, fixture_teardown);
+  g_test_add ("/source/hostile-schema", Fixture, NULL, fixture_setup, test_hostile_schema, fixture_teardown);
   g_test_add ("/source/cancelled", Fixture, NULL, fixture_setup, test_cancelled, fixture_teardown);
   g_test_add ("/source/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
 
