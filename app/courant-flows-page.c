@@ -2,7 +2,8 @@
  *
  * The table is loaded once into the columnar event store; every change of an
  * option recomputes the flows in a worker, cancelling the computation it
- * replaces, and lays them out again.
+ * replaces, and lays them out again. Clicking a node or a band lists its
+ * customers in a side pane, computed in another worker.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,11 +11,31 @@
 
 #include <glib/gi18n.h>
 
+#include "courant-drilldown-pane.h"
 #include "courant-event-store.h"
 #include "courant-flows.h"
 #include "courant-flows-page.h"
 #include "courant-format.h"
 #include "courant-sankey-view.h"
+
+/* A flows result is not reference-counted: the page and a drill-down
+ * worker share it through this box. */
+typedef struct
+{
+  CourantFlowsResult *result;
+} Flows;
+
+static void
+flows_clear (Flows *flows)
+{
+  courant_flows_result_free (flows->result);
+}
+
+static void
+flows_unref (Flows *flows)
+{
+  g_atomic_rc_box_release_full (flows, (GDestroyNotify) flows_clear);
+}
 
 struct _CourantFlowsPage
 {
@@ -30,6 +51,8 @@ struct _CourantFlowsPage
   AdwStatusPage      *error_status;
   CourantSankeyView  *view;
   GtkLabel           *status_label;
+  AdwFlap            *flap;
+  CourantDrilldownPane *drilldown;
 
   CourantSource      *source;
   CourantTableRoles  *roles;
@@ -37,11 +60,23 @@ struct _CourantFlowsPage
   CourantEventStore  *store;
   CourantPaletteMap  *palette;
   GCancellable       *cancellable;
+  /* The flows on screen, shared with the drill-down's worker, and how
+   * they are labelled. */
+  Flows              *flows;
+  CourantFlowsLabel   flows_label;
+  CourantFlowsLabel   computing_label;
+  /* The attributes of the customers, read at the first drill-down. */
+  GPtrArray          *attributes;
+  char              **attribute_names;
+  GCancellable       *drill_cancellable;
   /* The table waits for the page to be shown before it is read. */
   gboolean            pending;
 };
 
 G_DEFINE_FINAL_TYPE (CourantFlowsPage, courant_flows_page, ADW_TYPE_BIN)
+
+static void close_drilldown  (CourantFlowsPage *self);
+static void cancel_drilldown (CourantFlowsPage *self);
 
 gboolean
 courant_flows_page_can_show (const CourantTableRoles *roles)
@@ -114,6 +149,10 @@ flows_cb (GObject      *object,
 
   courant_sankey_view_set_graph (self->view, courant_sankey_graph_new_from_flows (flows));
   show_summary (self, flows);
+  g_clear_pointer (&self->flows, flows_unref);
+  self->flows = g_atomic_rc_box_new0 (Flows);
+  self->flows->result = g_steal_pointer (&flows);
+  self->flows_label = self->computing_label;
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "chart");
 }
@@ -149,6 +188,7 @@ compute_flows (CourantFlowsPage *self)
   options.n_steps = gtk_spin_button_get_value_as_int (self->steps_button);
   options.collapse_repeats = gtk_check_button_get_active (self->collapse_button);
   options.top_n = 12;
+  self->computing_label = options.label;
 
   courant_flows_compute_async (self->store, &options, begin_request (self),
                                flows_cb, g_object_ref (self));
@@ -186,6 +226,8 @@ load_cb (GObject      *object,
     }
 
   g_clear_pointer (&self->store, courant_event_store_unref);
+  g_clear_pointer (&self->attributes, g_ptr_array_unref);
+  g_clear_pointer (&self->attribute_names, g_strfreev);
   self->store = store;
   fill_events (self);
   compute_flows (self);
@@ -222,9 +264,13 @@ courant_flows_page_set_table (CourantFlowsPage        *self,
   g_return_if_fail (source == NULL || COURANT_IS_SOURCE (source));
 
   cancel_request (self);
+  close_drilldown (self);
   self->pending = FALSE;
   courant_sankey_view_set_graph (self->view, NULL);
+  g_clear_pointer (&self->flows, flows_unref);
   g_clear_pointer (&self->store, courant_event_store_unref);
+  g_clear_pointer (&self->attributes, g_ptr_array_unref);
+  g_clear_pointer (&self->attribute_names, g_strfreev);
   g_clear_pointer (&self->roles, courant_table_roles_free);
   g_clear_pointer (&self->timezone, g_time_zone_unref);
   g_set_object (&self->source, source);
@@ -245,6 +291,234 @@ option_changed_cb (CourantFlowsPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->event_dropdown),
                             gtk_drop_down_get_selected (self->anchor_dropdown) != 0);
   compute_flows (self);
+}
+
+static void
+cancel_drilldown (CourantFlowsPage *self)
+{
+  if (self->drill_cancellable != NULL)
+    g_cancellable_cancel (self->drill_cancellable);
+  g_clear_object (&self->drill_cancellable);
+}
+
+static void
+close_drilldown (CourantFlowsPage *self)
+{
+  cancel_drilldown (self);
+  if (adw_flap_get_reveal_flap (self->flap))
+    {
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+    }
+}
+
+/* What a drill-down needs, owned by its worker. */
+typedef struct
+{
+  Flows             *flows;
+  CourantEventStore *store;
+  gboolean           is_link;
+  guint              index;
+  CourantSource     *source;
+  char              *table;
+  char              *entity_column;
+  GTimeZone         *tz;
+  gboolean           ordinal;
+  /* NULL until read once for the table. */
+  GPtrArray         *attributes;
+  char             **attribute_names;
+} Drilldown;
+
+static void
+drilldown_free (Drilldown *drill)
+{
+  flows_unref (drill->flows);
+  courant_event_store_unref (drill->store);
+  g_object_unref (drill->source);
+  g_free (drill->table);
+  g_free (drill->entity_column);
+  g_clear_pointer (&drill->tz, g_time_zone_unref);
+  g_clear_pointer (&drill->attributes, g_ptr_array_unref);
+  g_strfreev (drill->attribute_names);
+  g_free (drill);
+}
+
+static void
+drilldown_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Drilldown *drill = task_data;
+  const CourantFlowsResult *result = drill->flows->result;
+  CourantEventStore *store = drill->store;
+  g_autoptr(GArray) entities = NULL;
+  GError *error = NULL;
+
+  if (drill->attributes == NULL)
+    {
+      drill->attributes = courant_drilldown_load_attributes (store, drill->source, drill->table,
+                                                             drill->entity_column, drill->tz,
+                                                             &drill->attribute_names,
+                                                             cancellable, &error);
+      if (drill->attributes == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  entities = drill->is_link ? courant_flows_link_entities (result, drill->index)
+                            : courant_flows_node_entities (result, drill->index);
+  g_task_return_pointer (task,
+                         courant_drilldown_list_new (store, entities, drill->entity_column,
+                                                     drill->attributes,
+                                                     (const char *const *) drill->attribute_names,
+                                                     drill->tz, drill->ordinal),
+                         (GDestroyNotify) courant_drilldown_list_unref);
+}
+
+static void
+drilldown_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CourantFlowsPage) self = user_data;
+  g_autoptr(CourantDrilldownList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  Drilldown *drill = g_task_get_task_data (G_TASK (result));
+
+  list = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->drill_cancellable);
+  if (list == NULL)
+    {
+      courant_drilldown_pane_set_error (self->drilldown, error);
+      return;
+    }
+
+  if (self->attributes == NULL)
+    {
+      self->attributes = g_ptr_array_ref (drill->attributes);
+      self->attribute_names = g_strdupv (drill->attribute_names);
+    }
+  courant_drilldown_pane_set_list (self->drilldown, list);
+}
+
+/* The event a node stands for, when the journeys can start there. */
+static const char *
+node_event (CourantFlowsPage       *self,
+            const CourantFlowsNode *node)
+{
+  if (self->flows_label != COURANT_FLOWS_BY_EVENT ||
+      courant_dict_lookup (self->store->events, node->label) == COURANT_DICT_NOT_FOUND)
+    return NULL;
+  return node->label;
+}
+
+static void
+open_drilldown (CourantFlowsPage *self,
+                gboolean          is_link,
+                guint             index)
+{
+  const CourantFlowsResult *result = self->flows->result;
+  const char *time = courant_table_roles_get_column (self->roles, COURANT_ROLE_TIME);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *what = NULL;
+  const char *event = NULL;
+  Drilldown *drill;
+
+  if (is_link)
+    {
+      const CourantFlowsLink *link = &g_array_index (result->links, CourantFlowsLink, index);
+      const CourantFlowsNode *source = &g_array_index (result->nodes, CourantFlowsNode, link->source);
+      const CourantFlowsNode *target = &g_array_index (result->nodes, CourantFlowsNode, link->target);
+
+      /* Translators: a band of the flows: “bill_viewed → call, steps 2 to 3”. */
+      what = g_strdup_printf (_("%s → %s, steps %u to %u"), source->label, target->label,
+                              source->step + 1, target->step + 1);
+    }
+  else
+    {
+      const CourantFlowsNode *node = &g_array_index (result->nodes, CourantFlowsNode, index);
+
+      /* Translators: a node of the flows: “bill_viewed at step 2”. */
+      what = g_strdup_printf (_("%s at step %u"), node->label, node->step + 1);
+      event = node_event (self, node);
+    }
+
+  drill = g_new0 (Drilldown, 1);
+  drill->flows = g_atomic_rc_box_acquire (self->flows);
+  /* The store the flows were computed from. */
+  drill->store = courant_event_store_ref (self->store);
+  drill->is_link = is_link;
+  drill->index = index;
+  drill->source = g_object_ref (self->source);
+  drill->table = g_strdup (self->roles->table);
+  drill->entity_column = g_strdup (courant_table_roles_get_column (self->roles, COURANT_ROLE_ENTITY));
+  drill->tz = self->timezone != NULL ? g_time_zone_ref (self->timezone) : NULL;
+  drill->ordinal = self->roles->columns[courant_table_roles_lookup (self->roles, time)].encoding == COURANT_TIME_ORDINAL;
+  if (self->attributes != NULL)
+    {
+      drill->attributes = g_ptr_array_ref (self->attributes);
+      drill->attribute_names = g_strdupv (self->attribute_names);
+    }
+
+  courant_drilldown_pane_begin (self->drilldown, what, event);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+
+  cancel_drilldown (self);
+  self->drill_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->drill_cancellable, drilldown_cb, g_object_ref (self));
+  g_task_set_source_tag (task, open_drilldown);
+  g_task_set_task_data (task, drill, (GDestroyNotify) drilldown_free);
+  g_task_run_in_thread (task, drilldown_thread);
+}
+
+static void
+activate_node_cb (CourantFlowsPage *self,
+                  guint             node)
+{
+  if (self->flows != NULL && node < self->flows->result->nodes->len)
+    open_drilldown (self, FALSE, node);
+}
+
+static void
+activate_link_cb (CourantFlowsPage *self,
+                  guint             link)
+{
+  if (self->flows != NULL && link < self->flows->result->links->len)
+    open_drilldown (self, TRUE, link);
+}
+
+/* The journeys start with the clicked node's event: the controls say so,
+ * and changing them computes the flows again. */
+static void
+reroot_cb (CourantFlowsPage *self)
+{
+  const char *event = courant_drilldown_pane_get_event (self->drilldown);
+  guint32 code;
+
+  if (event == NULL || self->store == NULL)
+    return;
+  code = courant_dict_lookup (self->store->events, event);
+  if (code == COURANT_DICT_NOT_FOUND)
+    return;
+  close_drilldown (self);
+  gtk_drop_down_set_selected (self->event_dropdown, code);
+  gtk_drop_down_set_selected (self->anchor_dropdown, 1);
+}
+
+const CourantFlowsResult *
+courant_flows_page_get_flows (CourantFlowsPage *self)
+{
+  g_return_val_if_fail (COURANT_IS_FLOWS_PAGE (self), NULL);
+
+  return self->flows != NULL ? self->flows->result : NULL;
 }
 
 static void
@@ -275,7 +549,11 @@ courant_flows_page_dispose (GObject *object)
   CourantFlowsPage *self = COURANT_FLOWS_PAGE (object);
 
   cancel_request (self);
+  cancel_drilldown (self);
+  g_clear_pointer (&self->flows, flows_unref);
   g_clear_pointer (&self->store, courant_event_store_unref);
+  g_clear_pointer (&self->attributes, g_ptr_array_unref);
+  g_clear_pointer (&self->attribute_names, g_strfreev);
   g_clear_pointer (&self->roles, courant_table_roles_free);
   g_clear_pointer (&self->timezone, g_time_zone_unref);
   g_clear_pointer (&self->palette, courant_palette_map_unref);
@@ -296,6 +574,7 @@ courant_flows_page_class_init (CourantFlowsPageClass *klass)
   widget_class->map = courant_flows_page_map;
 
   g_type_ensure (COURANT_TYPE_SANKEY_VIEW);
+  g_type_ensure (COURANT_TYPE_DRILLDOWN_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/courant-flows-page.ui");
@@ -309,6 +588,8 @@ courant_flows_page_class_init (CourantFlowsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, error_status);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, view);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, flap);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, drilldown);
 }
 
 static void
@@ -337,6 +618,14 @@ courant_flows_page_init (CourantFlowsPage *self)
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->collapse_button, "toggled",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "activate-node",
+                           G_CALLBACK (activate_node_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "activate-link",
+                           G_CALLBACK (activate_link_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drilldown, "close",
+                           G_CALLBACK (close_drilldown), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drilldown, "re-root",
+                           G_CALLBACK (reroot_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   courant_sankey_view_set_dark (self->view, adw_style_manager_get_dark (manager));

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "courant-flows.h"
 #include "courant-roles.h"
 #include "courant-source.h"
 
@@ -22,5 +23,7 @@ void     courant_flows_page_set_table (CourantFlowsPage        *self,
                                        CourantSource           *source,
                                        const CourantTableRoles *roles,
                                        GTimeZone               *timezone);
+/* The flows on screen, or NULL. */
+const CourantFlowsResult *courant_flows_page_get_flows (CourantFlowsPage *self);
 
 G_END_DECLS

@@ -1,0 +1,450 @@
+/* test-drilldown.c: the customers behind a flow, under a virtual display
+ *
+ * A node of the demo's journeys is activated as a click or Enter does; the
+ * list must hold exactly the customers that plain SQL over the demo file
+ * finds at that step, with their attributes, number of events and last
+ * event; the search and the CSV export are checked against the same rows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "courant-application.h"
+#include "courant-demo.h"
+#include "courant-demo-file.h"
+#include "courant-drilldown-pane.h"
+#include "courant-flows-page.h"
+#include "courant-sankey-view.h"
+#include "courant-window.h"
+
+static CourantApplication *app;
+static char *tmp_dir;
+
+static void
+wait_until (gboolean  (*done) (gpointer),
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  return courant_window_is_empty (data) || courant_window_get_source (data) != NULL;
+}
+
+static gboolean
+flows_shown (gpointer data)
+{
+  return courant_flows_page_get_flows (data) != NULL;
+}
+
+static gboolean
+list_shown (gpointer data)
+{
+  return courant_drilldown_pane_get_model (data) != NULL;
+}
+
+static gboolean
+pane_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* The customers at @step (0 for the first) whose event there is @event,
+ * with repeats collapsed as the page does by default: each with its
+ * segment, region, number of events and last instant. */
+static GPtrArray *
+sql_customers (const char *event,
+               guint       step)
+{
+  static const char sql[] =
+    "WITH marked AS ("
+    "  SELECT customer_id, ts, event,"
+    "         lag (event) OVER (PARTITION BY customer_id ORDER BY ts) AS previous"
+    "  FROM events),"
+    " steps AS ("
+    "  SELECT customer_id, event,"
+    "         row_number () OVER (PARTITION BY customer_id ORDER BY ts) - 1 AS step"
+    "  FROM marked WHERE previous IS NULL OR previous <> event)"
+    " SELECT s.customer_id, c.segment, c.region,"
+    "        (SELECT count (*) FROM events e WHERE e.customer_id = s.customer_id),"
+    "        (SELECT max (ts) FROM events e WHERE e.customer_id = s.customer_id)"
+    " FROM steps s JOIN customers c USING (customer_id)"
+    " WHERE s.step = ?1 AND s.event = ?2 ORDER BY s.customer_id";
+  g_autoptr(GFile) demo = courant_demo_file_get ();
+  g_autofree char *path = g_file_get_path (demo);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int (stmt, 1, step);
+  sqlite3_bind_text (stmt, 2, event, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, 6);
+
+      for (int c = 0; c < 5; c++)
+        row[c] = g_strdup ((const char *) sqlite3_column_text (stmt, c));
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rows;
+}
+
+static int
+find_column (CourantDrilldownList *list,
+             const char           *title)
+{
+  for (guint c = 0; c < courant_drilldown_list_get_n_columns (list); c++)
+    if (g_strcmp0 (courant_drilldown_list_get_column_title (list, c), title) == 0)
+      return c;
+  return -1;
+}
+
+/* The last event, read back from ISO 8601 into Unix milliseconds. */
+static char *
+last_event_ms (const char *iso)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (dt);
+  return g_strdup_printf ("%" G_GINT64_FORMAT,
+                          g_date_time_to_unix (dt) * 1000 + g_date_time_get_microsecond (dt) / 1000);
+}
+
+/* Every row of the list, as the list shows it in a file, against SQL's. */
+static void
+check_rows (CourantDrilldownModel *model,
+            GPtrArray             *expected)
+{
+  CourantDrilldownList *list = courant_drilldown_model_get_list (model);
+  int segment = find_column (list, "segment");
+  int region = find_column (list, "region");
+  guint n_columns = courant_drilldown_list_get_n_columns (list);
+
+  g_assert_cmpint (segment, >, 0);
+  g_assert_cmpint (region, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(CourantDrilldownRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      guint index = courant_drilldown_row_get_index (row);
+      char **want = g_ptr_array_index (expected, i);
+      g_autofree char *key = courant_drilldown_list_dup_cell (list, index, 0, TRUE);
+      g_autofree char *seg = courant_drilldown_list_dup_cell (list, index, segment, TRUE);
+      g_autofree char *reg = courant_drilldown_list_dup_cell (list, index, region, TRUE);
+      g_autofree char *n = courant_drilldown_list_dup_cell (list, index, n_columns - 2, TRUE);
+      g_autofree char *last = courant_drilldown_list_dup_cell (list, index, n_columns - 1, TRUE);
+      g_autofree char *last_ms = last_event_ms (last);
+
+      g_assert_cmpstr (key, ==, want[0]);
+      g_assert_cmpstr (seg, ==, want[1]);
+      g_assert_cmpstr (reg, ==, want[2]);
+      g_assert_cmpstr (n, ==, want[3]);
+      g_assert_cmpstr (last_ms, ==, want[4]);
+    }
+}
+
+typedef struct
+{
+  CourantDrilldownModel *model;
+  guint                  n;
+} CountQuery;
+
+static gboolean
+count_reached (gpointer data)
+{
+  CountQuery *query = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (query->model)) == query->n;
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} SaveResult;
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SaveResult *save = user_data;
+
+  save->ok = courant_drilldown_model_save_csv_finish (COURANT_DRILLDOWN_MODEL (object), result,
+                                                      &save->error);
+  save->done = TRUE;
+}
+
+static gboolean
+save_done (gpointer data)
+{
+  return ((SaveResult *) data)->done;
+}
+
+static void
+save_csv (CourantDrilldownModel *model,
+          const char            *path,
+          SaveResult            *save)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  courant_drilldown_model_save_csv_async (model, file, NULL, save_cb, save);
+  wait_until (save_done, save, "the export");
+}
+
+/* The file has a header and then the expected rows, in RFC 4180. */
+static void
+check_csv (const char *path,
+           GPtrArray  *expected)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_suffix (contents, "\r\n"));
+  lines = g_strsplit (contents, "\r\n", -1);
+  /* The header, the rows, and the empty text after the last CRLF. */
+  g_assert_cmpuint (g_strv_length (lines), ==, expected->len + 2);
+  g_assert_true (g_str_has_prefix (lines[0], "customer_id,"));
+  g_assert_true (g_str_has_suffix (lines[0], ",events,last_event"));
+  g_assert_nonnull (strstr (lines[0], ",segment,"));
+  for (guint i = 0; i < expected->len; i++)
+    {
+      char **want = g_ptr_array_index (expected, i);
+      g_autofree char *prefix = g_strdup_printf ("%s,", want[0]);
+
+      g_assert_true (g_str_has_prefix (lines[i + 1], prefix));
+      g_assert_nonnull (strstr (lines[i + 1], want[1]));
+      g_assert_null (strchr (lines[i + 1], '\n'));
+    }
+}
+
+/* The node with the most customers at the second step, other than the
+ * drop-offs and the rest. */
+static guint
+pick_node (const CourantFlowsResult *flows)
+{
+  guint best = G_MAXUINT;
+
+  for (guint i = 0; i < flows->nodes->len; i++)
+    {
+      const CourantFlowsNode *node = &g_array_index (flows->nodes, CourantFlowsNode, i);
+
+      if (node->step != 1 || g_str_equal (node->label, COURANT_FLOWS_END) ||
+          g_str_equal (node->label, COURANT_FLOWS_OTHER))
+        continue;
+      if (best == G_MAXUINT ||
+          node->n_entities > g_array_index (flows->nodes, CourantFlowsNode, best).n_entities)
+        best = i;
+    }
+  g_assert_cmpuint (best, !=, G_MAXUINT);
+  return best;
+}
+
+static void
+select_events (CourantWindow *window)
+{
+  CourantSource *source = courant_window_get_source (window);
+  GPtrArray *tables = courant_source_get_tables (source);
+  GtkWidget *stack;
+
+  for (guint i = 0; i < tables->len; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-table", NULL);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const CourantTableInfo *table = g_ptr_array_index (tables, i);
+
+      if (g_str_equal (table->name, "events"))
+        break;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.next-table", NULL);
+    }
+  stack = find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  g_assert_nonnull (stack);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "flows");
+}
+
+static void
+test_node (void)
+{
+  CourantWindow *window = courant_window_new (app);
+  GtkWidget *page, *view, *pane, *entry;
+  const CourantFlowsResult *flows;
+  const CourantFlowsNode *node;
+  CourantDrilldownModel *model;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) filtered = NULL;
+  g_autofree char *needle = NULL;
+  g_autofree char *csv_path = g_build_filename (tmp_dir, "customers.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (tmp_dir, "no-such-folder", "customers.csv", NULL);
+  SaveResult save = { 0 };
+  SaveResult failed = { 0 };
+  CountQuery query;
+  guint index;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  courant_window_open_demo (window);
+  wait_until (window_idle, window, "the demo to open");
+  g_assert_nonnull (courant_window_get_source (window));
+
+  select_events (window);
+  page = find_type (GTK_WIDGET (window), COURANT_TYPE_FLOWS_PAGE);
+  g_assert_nonnull (page);
+  wait_until (flows_shown, page, "the flows");
+  flows = courant_flows_page_get_flows (COURANT_FLOWS_PAGE (page));
+  /* The page's defaults, which the SQL below follows. */
+  g_assert_cmpuint (flows->n_steps, ==, 5);
+
+  index = pick_node (flows);
+  node = &g_array_index (flows->nodes, CourantFlowsNode, index);
+  expected = sql_customers (node->label, node->step);
+  g_assert_cmpuint (expected->len, >, 1);
+  g_assert_cmpuint (expected->len, ==, node->n_entities);
+
+  /* Enter on a node and a click emit the same signal. */
+  view = find_type (page, COURANT_TYPE_SANKEY_VIEW);
+  g_signal_emit_by_name (view, "activate-node", index);
+  pane = find_type (page, COURANT_TYPE_DRILLDOWN_PANE);
+  g_assert_nonnull (pane);
+  wait_until (list_shown, pane, "the list of customers");
+  model = courant_drilldown_pane_get_model (COURANT_DRILLDOWN_PANE (pane));
+  wait_until (pane_mapped, pane, "the pane to slide in");
+  check_rows (model, expected);
+  g_assert_cmpstr (courant_drilldown_pane_get_event (COURANT_DRILLDOWN_PANE (pane)), ==, node->label);
+
+  /* The search keeps the ids that contain the text. */
+  needle = g_strndup (((char **) g_ptr_array_index (expected, expected->len / 2))[0], 1);
+  filtered = g_ptr_array_new ();
+  for (guint i = 0; i < expected->len; i++)
+    if (strstr (((char **) g_ptr_array_index (expected, i))[0], needle) != NULL)
+      g_ptr_array_add (filtered, g_ptr_array_index (expected, i));
+  g_assert_cmpuint (filtered->len, <, expected->len);
+  entry = find_type (pane, GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), needle);
+  query.model = model;
+  query.n = filtered->len;
+  wait_until (count_reached, &query, "the search");
+  check_rows (model, filtered);
+
+  /* The export writes the rows that are shown. */
+  save_csv (model, csv_path, &save);
+  g_assert_no_error (save.error);
+  g_assert_true (save.ok);
+  check_csv (csv_path, filtered);
+
+  /* A folder that does not exist is one sentence, naming the file. */
+  save_csv (model, bad_path, &failed);
+  g_assert_false (failed.ok);
+  g_assert_nonnull (failed.error);
+  g_assert_nonnull (strstr (failed.error->message, "customers.csv"));
+  g_assert_true (g_str_has_suffix (failed.error->message, "."));
+  g_clear_error (&failed.error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+write_small_demo (void)
+{
+  g_autoptr(GFile) demo = courant_demo_file_get ();
+  g_autofree char *path = g_file_get_path (demo);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  CourantDemoOptions options;
+
+  courant_demo_options_init (&options);
+  options.n_customers = 300;
+  options.n_sites = 3;
+  options.n_days = 60;
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (courant_demo_generate (path, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("courant-drilldown-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  setlocale (LC_ALL, "");
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  app = courant_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  write_small_demo ();
+
+  g_test_add_func ("/drilldown/node", test_node);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
