@@ -3,7 +3,8 @@
  * The timeline draws a second measure on its right axis, often from another
  * table (the temperature of the weather table against the kWh of the
  * meters). The page only knows its own table, so the others are understood
- * here, sampling each in a worker.
+ * here, sampling each in a worker; and the temperature that goes with a
+ * site is found through a table that gives each site its region.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,7 @@ courant_measure_ref_free (CourantMeasureRef *ref)
     return;
   courant_table_roles_free (ref->roles);
   g_free (ref->measure);
+  g_clear_pointer (&ref->series_of_entity, g_hash_table_unref);
   g_free (ref);
 }
 
@@ -55,6 +57,79 @@ add_measures (GPtrArray               *refs,
       }
 }
 
+/* What tells the series of a table apart, as the timeline page loads them:
+ * the entity, or else an attribute such as the region. */
+static const char *
+series_key (const CourantTableRoles *roles)
+{
+  const char *entity = courant_table_roles_get_column (roles, COURANT_ROLE_ENTITY);
+
+  return entity != NULL ? entity : courant_table_roles_get_column (roles, COURANT_ROLE_ATTRIBUTE);
+}
+
+/* The most rows read from a table that links entities to an attribute:
+ * such tables (sites, meters) are small, and a larger one is a table of
+ * readings, not a list of entities. */
+#define MAX_LINK_ROWS 100000
+
+/* Reads @entity → @key from a table where @entity is a key (the region of
+ * each site), or returns NULL when no table has both. */
+static GHashTable *
+read_link (CourantSource  *source,
+           GPtrArray      *all_roles,
+           const char     *entity,
+           const char     *key,
+           GCancellable   *cancellable)
+{
+  for (guint t = 0; t < all_roles->len; t++)
+    {
+      const CourantTableRoles *roles = g_ptr_array_index (all_roles, t);
+      int e = courant_table_roles_lookup (roles, entity);
+      int k = courant_table_roles_lookup (roles, key);
+      g_autoptr(CourantPreview) rows = NULL;
+      GHashTable *link;
+
+      if (e < 0 || k < 0 || !roles->columns[e].unique)
+        continue;
+      rows = courant_source_preview (source, roles->table, MAX_LINK_ROWS, cancellable, NULL);
+      if (rows == NULL || rows->rows->len >= MAX_LINK_ROWS)
+        continue;
+      link = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint r = 0; r < rows->rows->len; r++)
+        {
+          char **row = g_ptr_array_index (rows->rows, r);
+
+          if (row[e] != NULL && row[k] != NULL)
+            g_hash_table_insert (link, g_strdup (row[e]), g_strdup (row[k]));
+        }
+      return link;
+    }
+  return NULL;
+}
+
+static void
+link_series (CourantSource           *source,
+             GPtrArray               *refs,
+             GPtrArray               *all_roles,
+             const CourantTableRoles *known,
+             GCancellable            *cancellable)
+{
+  const char *entity = courant_table_roles_get_column (known, COURANT_ROLE_ENTITY);
+
+  if (entity == NULL)
+    return;
+  for (guint i = 0; i < refs->len; i++)
+    {
+      CourantMeasureRef *ref = g_ptr_array_index (refs, i);
+      const char *key = series_key (ref->roles);
+
+      /* The known table's own entities already name its series. */
+      if (key == NULL || g_str_equal (key, entity))
+        continue;
+      ref->series_of_entity = read_link (source, all_roles, entity, key, cancellable);
+    }
+}
+
 static void
 catalog_thread (GTask        *task,
                 gpointer      source_object,
@@ -64,27 +139,29 @@ catalog_thread (GTask        *task,
   CatalogData *data = task_data;
   GPtrArray *tables = courant_source_get_tables (data->source);
   g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func ((GDestroyNotify) courant_measure_ref_free);
+  g_autoptr(GPtrArray) all_roles = g_ptr_array_new_with_free_func ((GDestroyNotify) courant_table_roles_free);
 
   for (guint t = 0; t < tables->len; t++)
     {
       const CourantTableInfo *info = g_ptr_array_index (tables, t);
-      g_autoptr(CourantTableRoles) roles = NULL;
+      CourantTableRoles *roles;
       GError *error = NULL;
 
       if (data->known != NULL && g_str_equal (info->name, data->known->table))
-        {
-          add_measures (refs, data->known);
-          continue;
-        }
-      roles = courant_table_roles_infer_source (data->source, info->name, data->tz,
-                                                cancellable, &error);
+        roles = courant_table_roles_copy (data->known);
+      else
+        roles = courant_table_roles_infer_source (data->source, info->name, data->tz,
+                                                  cancellable, &error);
       if (roles == NULL)
         {
           g_task_return_error (task, error);
           return;
         }
       add_measures (refs, roles);
+      g_ptr_array_add (all_roles, roles);
     }
+  if (data->known != NULL)
+    link_series (data->source, refs, all_roles, data->known, cancellable);
   g_task_return_pointer (task, g_steal_pointer (&refs), (GDestroyNotify) g_ptr_array_unref);
 }
 

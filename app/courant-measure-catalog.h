@@ -14,14 +14,20 @@ typedef struct
 {
   CourantTableRoles *roles;
   char              *measure;
+  /* When the measure's series are told apart by an attribute (the region
+   * of weather readings) that another table gives each entity of the known
+   * table (the region of each site): entity → series name. NULL when no
+   * such table was found. */
+  GHashTable        *series_of_entity;
 } CourantMeasureRef;
 
 void       courant_measure_ref_free         (CourantMeasureRef   *ref);
 
 /* Lists the measures of every table of @source that has a time, inferring
  * the roles of the tables in a worker; @known gives the roles of a table
- * already understood (its overrides are kept). Local times are read in
- * @tz. */
+ * already understood (its overrides are kept), whose entities are joined to
+ * the series of the other measures where a table links them. Local times
+ * are read in @tz. */
 void       courant_measure_catalog_async    (CourantSource           *source,
                                              const CourantTableRoles *known,
                                              GTimeZone               *tz,

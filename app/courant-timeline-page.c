@@ -582,7 +582,8 @@ cancel_right (CourantTimelinePage *self)
 }
 
 /* Offers the series of the right axis's measure, starting with the one
- * named like the left series (the same site in another table), if any. */
+ * that goes with the left series: the same site in another table, or the
+ * site's region in the weather. */
 static void
 fill_right_series (CourantTimelinePage *self)
 {
@@ -594,8 +595,13 @@ fill_right_series (CourantTimelinePage *self)
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (names, courant_series_store_get_series (self->right_store, i)->name);
   if (left >= 0)
-    same = courant_series_store_find (self->right_store,
-                                      courant_series_store_get_series (self->store, left)->name);
+    {
+      const char *name = courant_series_store_get_series (self->store, left)->name;
+
+      if (self->right_ref->series_of_entity != NULL)
+        name = g_hash_table_lookup (self->right_ref->series_of_entity, name);
+      same = name != NULL ? courant_series_store_find (self->right_store, name) : -1;
+    }
 
   g_signal_handlers_block_by_func (self->right_series_dropdown, show_series, self);
   gtk_drop_down_set_model (self->right_series_dropdown, G_LIST_MODEL (names));
@@ -799,6 +805,15 @@ series_changed_cb (CourantTimelinePage *self)
   show_series (self);
 }
 
+/* Another site brings the temperature of its own region. */
+static void
+entity_changed_cb (CourantTimelinePage *self)
+{
+  if (self->right_store != NULL && self->store != NULL)
+    fill_right_series (self);
+  show_series (self);
+}
+
 static void
 align_toggled_cb (CourantTimelinePage *self)
 {
@@ -874,7 +889,7 @@ courant_timeline_page_init (CourantTimelinePage *self)
   g_signal_connect_object (self->measure_dropdown, "notify::selected",
                            G_CALLBACK (measure_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entity_dropdown, "notify::selected",
-                           G_CALLBACK (series_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (entity_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->bucket_dropdown, "notify::selected",
                            G_CALLBACK (series_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->function_dropdown, "notify::selected",

@@ -300,8 +300,14 @@ test_right_axis_and_compare (void)
   choose (root, "function-dropdown", "Sum");
   g_assert_false (gtk_widget_get_sensitive (align));
 
-  /* Weather is averaged where meters are summed. */
+  /* Weather is averaged where meters are summed; the site's region is
+   * found through the sites table, and any region can be chosen. */
   choose (root, "right-dropdown", "temperature (weather)");
+  expect_series (view, COURANT_TIMELINE_RIGHT, 0,
+                 "SELECT " LOCAL_DAY ("unixepoch (date_heure) * 1000") " AS d, avg(temperature) "
+                 "FROM weather WHERE region = (SELECT region FROM sites WHERE site_id = 1) "
+                 "GROUP BY d ORDER BY d",
+                 "the daily mean temperature of site 1’s region");
   choose (root, "right-series-dropdown", "Bretagne");
   expect_series (view, COURANT_TIMELINE_RIGHT, 0,
                  "SELECT " LOCAL_DAY ("unixepoch (date_heure) * 1000") " AS d, avg(temperature) "
@@ -309,6 +315,16 @@ test_right_axis_and_compare (void)
                  "the daily mean temperature of Bretagne on the right axis");
   g_assert_true (courant_timeline_view_get_scene (view)->has_right);
   g_assert_true (gtk_widget_get_sensitive (align));
+
+  /* Another site brings the temperature of its own region, through the
+   * sites table. */
+  choose (root, "series-dropdown", "3");
+  expect_series (view, COURANT_TIMELINE_RIGHT, 0,
+                 "SELECT " LOCAL_DAY ("unixepoch (date_heure) * 1000") " AS d, avg(temperature) "
+                 "FROM weather WHERE region = (SELECT region FROM sites WHERE site_id = 3) "
+                 "GROUP BY d ORDER BY d",
+                 "the daily mean temperature of site 3’s region");
+  choose (root, "series-dropdown", "1");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (align), TRUE);
 
   /* The week before, drawn a week later, dashed, beside the left series. */
