@@ -214,6 +214,8 @@ courant_drilldown_pane_begin (CourantDrilldownPane *self,
   self->event = g_strdup (event);
   g_clear_object (&self->model);
   gtk_column_view_set_model (self->column_view, NULL);
+  /* A new list starts unfiltered. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_label_set_text (self->title_label, what);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reroot_button), event != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);

@@ -4,6 +4,8 @@
  * list must hold exactly the customers that plain SQL over the demo file
  * finds at that step, with their attributes, number of events and last
  * event; the search and the CSV export are checked against the same rows.
+ * Enter on a focused node lists its customers too, and "Re-root Here"
+ * starts every journey with the node's event.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -259,6 +261,96 @@ check_csv (const char *path,
     }
 }
 
+typedef struct
+{
+  CourantFlowsPage *page;
+  const char       *event;
+} RerootQuery;
+
+static gboolean
+rerooted (gpointer data)
+{
+  RerootQuery *query = data;
+  const CourantFlowsResult *flows = courant_flows_page_get_flows (query->page);
+  guint n_first = 0;
+
+  if (flows == NULL)
+    return FALSE;
+  for (guint i = 0; i < flows->nodes->len; i++)
+    {
+      const CourantFlowsNode *node = &g_array_index (flows->nodes, CourantFlowsNode, i);
+
+      if (node->step != 0)
+        continue;
+      if (!g_str_equal (node->label, query->event))
+        return FALSE;
+      n_first++;
+    }
+  return n_first == 1;
+}
+
+/* The button whose label contains @needle. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *needle)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      strstr (gtk_button_get_label (GTK_BUTTON (widget)), needle) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Enter, as the view's key controller receives it. */
+static gboolean
+press_return (GtkWidget *view)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+  return handled;
+}
+
+/* Tabs into the view until a node of an event has the focus. */
+static guint
+focus_listed_node (GtkWidget *view)
+{
+  const CourantFlowsResult *flows;
+  GtkWidget *page = gtk_widget_get_ancestor (view, COURANT_TYPE_FLOWS_PAGE);
+
+  flows = courant_flows_page_get_flows (COURANT_FLOWS_PAGE (page));
+  g_assert_true (gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD));
+  for (;;)
+    {
+      guint focused = courant_sankey_view_get_focus_node (COURANT_SANKEY_VIEW (view));
+      const CourantFlowsNode *node;
+
+      g_assert_cmpuint (focused, <, flows->nodes->len);
+      node = &g_array_index (flows->nodes, CourantFlowsNode, focused);
+      if (!g_str_equal (node->label, COURANT_FLOWS_END) &&
+          !g_str_equal (node->label, COURANT_FLOWS_OTHER))
+        return focused;
+      g_assert_true (gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD));
+    }
+}
+
 /* The node with the most customers at the second step, other than the
  * drop-offs and the rest. */
 static guint
@@ -319,7 +411,9 @@ test_node (void)
   SaveResult save = { 0 };
   SaveResult failed = { 0 };
   CountQuery query;
-  guint index;
+  RerootQuery reroot;
+  g_autofree char *event = NULL;
+  guint index, focused;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
   gtk_window_present (GTK_WINDOW (window));
@@ -379,6 +473,25 @@ test_node (void)
   g_assert_nonnull (strstr (failed.error->message, "customers.csv"));
   g_assert_true (g_str_has_suffix (failed.error->message, "."));
   g_clear_error (&failed.error);
+
+  /* Enter on the focused node lists its customers too, unfiltered. */
+  focused = focus_listed_node (view);
+  node = &g_array_index (flows->nodes, CourantFlowsNode, focused);
+  event = g_strdup (node->label);
+  g_assert_true (press_return (view));
+  wait_until (list_shown, pane, "the list of the focused node");
+  g_clear_pointer (&expected, g_ptr_array_unref);
+  expected = sql_customers (node->label, node->step);
+  g_assert_cmpuint (expected->len, >, 0);
+  check_rows (courant_drilldown_pane_get_model (COURANT_DRILLDOWN_PANE (pane)), expected);
+
+  /* Re-rooting there closes the list and starts every journey with the
+   * node's event: the first step holds that event only. */
+  gtk_widget_activate (find_button (pane, "Re-root"));
+  reroot.page = COURANT_FLOWS_PAGE (page);
+  reroot.event = event;
+  wait_until (rerooted, &reroot, "the journeys to start with the event");
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (gtk_widget_get_ancestor (pane, ADW_TYPE_FLAP))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
