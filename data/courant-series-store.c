@@ -41,6 +41,7 @@ typedef struct
   gsize       capacity;
   gsize       n_missing;
   GArray     *runs;
+  gsize       run_start;  /* of the last run, read on every row */
   GPtrArray  *names;
   GHashTable *index;
   gboolean    sorted;
@@ -98,6 +99,7 @@ loader_start_run (Loader     *loader,
                            GUINT_TO_POINTER (run.entity + 1));
     }
   g_array_append_val (loader->runs, run);
+  loader->run_start = run.start;
 }
 
 /* Starts a new run when the entity changes; integers are compared as such,
@@ -150,12 +152,9 @@ loader_push (Loader             *loader,
              gint64              time,
              double              value)
 {
-  gsize start;
-
   loader_set_entity (loader, entity);
 
-  start = g_array_index (loader->runs, Run, loader->runs->len - 1).start;
-  if (loader->n > start && loader->times[loader->n - 1] > time)
+  if (loader->n > loader->run_start && loader->times[loader->n - 1] > time)
     loader->sorted = FALSE;
 
   if (G_UNLIKELY (loader->n == loader->capacity))

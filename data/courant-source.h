@@ -47,7 +47,8 @@ typedef struct
   CourantColumnType  type;    /* COURANT_COLUMN_EMPTY when the value is missing */
   gint64             integer;
   double             real;
-  const char        *text;    /* TEXT only, valid during the callback */
+  const char        *text;    /* TEXT (NUL-terminated) and BLOB (@length bytes,
+                               * not terminated), valid during the callback */
   gsize              length;
 } CourantValue;
 

@@ -619,8 +619,13 @@ read_value (sqlite3_value *sql_value,
       break;
 
     case SQLITE_BLOB:
+      /* Never a stale pointer: readers take a blob's bytes as text of
+       * @length bytes, and an empty blob has no pointer of its own. */
       value->type = COURANT_COLUMN_BLOB;
+      value->text = sqlite3_value_blob (sql_value);
       value->length = sqlite3_value_bytes (sql_value);
+      if (value->text == NULL)
+        value->text = "";
       break;
 
     case SQLITE_NULL:

@@ -515,7 +515,10 @@ typed_rows_cb (const CourantValue  *values,
           g_string_append_printf (line, "text:%s", v->text);
           break;
         case COURANT_COLUMN_BLOB:
-          g_string_append_printf (line, "blob:%" G_GSIZE_FORMAT, v->length);
+          g_assert_nonnull (v->text);
+          g_string_append (line, "blob:");
+          for (gsize i = 0; i < v->length; i++)
+            g_string_append_printf (line, "%02X", (guint8) v->text[i]);
           break;
         default:
           g_assert_not_reached ();
@@ -555,7 +558,7 @@ assert_same_rows (GPtrArray *got,
 #define TYPED(col) \
   "CASE typeof(" col ") WHEN 'null' THEN 'null:' WHEN 'integer' THEN 'integer:' || " col \
   " WHEN 'real' THEN 'real:' || printf('%.15g', " col ") WHEN 'text' THEN 'text:' || " col \
-  " ELSE 'blob:' || length(" col ") END"
+  " ELSE 'blob:' || hex(" col ") END"
 
 /* Every storage class and missing values arrive as SQLite holds them, in
  * the table's order, from a table and from a view. */
