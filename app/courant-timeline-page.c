@@ -19,6 +19,9 @@
 #include "courant-timeline-page.h"
 #include "courant-timeline-view.h"
 
+/* What the chart draws, defined below. */
+typedef struct _Plans Plans;
+
 struct _CourantTimelinePage
 {
   AdwBin               parent_instance;
@@ -51,7 +54,7 @@ struct _CourantTimelinePage
   GCancellable        *right_cancellable;
   /* What is drawn (the view points into its buckets), and the computation
    * of what comes next. */
-  struct _Plans       *drawn;
+  Plans               *drawn;
   CourantSeriesStore  *drawn_store;
   int                  drawn_series;
   GCancellable        *compute_cancellable;
@@ -59,8 +62,6 @@ struct _CourantTimelinePage
    * of millions of readings is not read for a page nobody looks at. */
   gboolean             pending;
 };
-
-typedef struct _Plans Plans;
 
 G_DEFINE_FINAL_TYPE (CourantTimelinePage, courant_timeline_page, ADW_TYPE_BIN)
 

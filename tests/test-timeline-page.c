@@ -266,6 +266,14 @@ test_buckets (void)
                  "max(kwh) FROM consumption WHERE site_id = 2 GROUP BY w ORDER BY w",
                  "the weekly maxima of site 2");
 
+  /* Auto: 60 days of hours (1,440) do not fit the chart, 60 days do. */
+  choose (root, "bucket-dropdown", "Auto");
+  choose (root, "function-dropdown", "Sum");
+  expect_series (view, COURANT_TIMELINE_LEFT, 0,
+                 "SELECT " LOCAL_DAY ("ts") " AS d, sum(kwh) FROM consumption "
+                 "WHERE site_id = 2 GROUP BY d ORDER BY d",
+                 "Auto to choose daily sums of site 2");
+
   /* Raw readings are the table's rows as they are. */
   choose (root, "bucket-dropdown", "Raw readings");
   expect_series (view, COURANT_TIMELINE_LEFT, 0,
