@@ -213,16 +213,6 @@ courant_drilldown_list_get_column_title (const CourantDrilldownList *self,
   return _("Last Event");
 }
 
-const char *
-courant_drilldown_list_get_key (const CourantDrilldownList *self,
-                                guint                       row)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (row < self->n_rows, NULL);
-
-  return self->keys[row];
-}
-
 static char *
 format_last_event (const CourantDrilldownList *self,
                    gint64                      time,

@@ -47,8 +47,6 @@ guint                 courant_drilldown_list_get_n_columns (const CourantDrilldo
 /* Column names for data (the key and the attributes), titles otherwise. */
 const char           *courant_drilldown_list_get_column_title (const CourantDrilldownList *self,
                                                                guint                       column);
-const char           *courant_drilldown_list_get_key       (const CourantDrilldownList *self,
-                                                            guint                       row);
 /* For the screen (@for_csv FALSE): numbers and dates in the locale; for a
  * file: plain numbers and ISO 8601 instants. */
 char                 *courant_drilldown_list_dup_cell      (const CourantDrilldownList *self,
