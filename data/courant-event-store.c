@@ -25,9 +25,23 @@ typedef struct
   gsize    used;
 } KeyMap;
 
+/* The codes of recently met texts of one column: a column has few distinct
+ * values, and hashing each row's text in the dictionary costs more than
+ * reading the row. Texts point into the dictionary, which owns them. */
+#define CODE_CACHE_SIZE 64
+
+typedef struct
+{
+  const char *text[CODE_CACHE_SIZE];
+  gsize       length[CODE_CACHE_SIZE];
+  guint16     code[CODE_CACHE_SIZE];
+} CodeCache;
+
 typedef struct
 {
   CourantEventStore         *store;
+  CodeCache                  event_cache;
+  CodeCache                  channel_cache;
   const CourantEventColumns *columns;
   guint                      n_columns;
   gsize                      capacity;
@@ -246,11 +260,11 @@ read_time (Loader              *loader,
 
 /* Event and channel codes fit 16 bits; numbers are interned as text. */
 static gboolean
-read_code (CourantDict         *dict,
-           const CourantValue  *value,
-           const char          *column,
-           guint16             *out_code,
-           GError             **error)
+intern_code (CourantDict         *dict,
+             const CourantValue  *value,
+             const char          *column,
+             guint16             *out_code,
+             GError             **error)
 {
   char buffer[32];
   guint32 code;
@@ -277,6 +291,47 @@ read_code (CourantDict         *dict,
       return FALSE;
     }
   *out_code = code;
+  return TRUE;
+}
+
+static inline guint
+code_cache_slot (const char *text,
+                 gsize       length)
+{
+  return (length * 31 + (guint8) text[0] * 7 + (guint8) text[length - 1]) & (CODE_CACHE_SIZE - 1);
+}
+
+/* Texts are looked up in @cache first; the rest goes to the dictionary. */
+static gboolean
+read_code (CourantDict         *dict,
+           CodeCache           *cache,
+           const CourantValue  *value,
+           const char          *column,
+           guint16             *out_code,
+           GError             **error)
+{
+  guint slot;
+
+  if (value->type != COURANT_COLUMN_TEXT || value->length == 0)
+    return intern_code (dict, value, column, out_code, error);
+
+  slot = code_cache_slot (value->text, value->length);
+  if (cache->text[slot] != NULL && cache->length[slot] == value->length &&
+      memcmp (cache->text[slot], value->text, value->length) == 0)
+    {
+      *out_code = cache->code[slot];
+      return TRUE;
+    }
+
+  if (!intern_code (dict, value, column, out_code, error))
+    return FALSE;
+  /* A text with a NUL inside is stored cut short: never compare past it. */
+  if (strlen (courant_dict_get (dict, *out_code)) == value->length)
+    {
+      cache->text[slot] = courant_dict_get (dict, *out_code);
+      cache->length[slot] = value->length;
+      cache->code[slot] = *out_code;
+    }
   return TRUE;
 }
 
@@ -319,11 +374,11 @@ load_row_cb (const CourantValue  *values,
   loader_reserve (loader);
   if (!read_entity (loader, &values[COL_ENTITY], &store->entity[n], error) ||
       !read_time (loader, &values[COL_TIME], &store->time[n], error) ||
-      !read_code (store->events, &values[COL_EVENT], loader->columns->event,
+      !read_code (store->events, &loader->event_cache, &values[COL_EVENT], loader->columns->event,
                   &store->event[n], error))
     return FALSE;
   if (store->channel != NULL &&
-      !read_code (store->channels, &values[COL_CHANNEL], loader->columns->channel,
+      !read_code (store->channels, &loader->channel_cache, &values[COL_CHANNEL], loader->columns->channel,
                   &store->channel[n], error))
     return FALSE;
   if (weight != NULL)
