@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "courant-png.h"
 #include "courant-text.h"
 #include "courant-timeline-render.h"
 
@@ -128,7 +129,8 @@ export_png (const CourantTimelineData *data,
   cairo_surface_flush (surface);
   phases[1] = wall_ms () - mark;
   mark = wall_ms ();
-  g_assert (cairo_surface_write_to_png (surface, path) == CAIRO_STATUS_SUCCESS);
+  /* The writer that courant-cli export uses. */
+  g_assert (courant_png_write (surface, path, NULL));
   phases[2] = wall_ms () - mark;
   cairo_surface_destroy (surface);
   courant_timeline_scene_free (scene);
