@@ -11,62 +11,18 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 
-#include "courant-application.h"
-#include "courant-demo.h"
 #include "courant-demo-file.h"
 #include "courant-drilldown-pane.h"
 #include "courant-flows-page.h"
 #include "courant-sankey-view.h"
+#include "courant-test-app.h"
 #include "courant-window.h"
 
 static CourantApplication *app;
-static char *tmp_dir;
-
-static void
-wait_until (gboolean  (*done) (gpointer),
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  return courant_window_is_empty (data) || courant_window_get_source (data) != NULL;
-}
 
 static gboolean
 flows_shown (gpointer data)
@@ -231,7 +187,7 @@ save_csv (CourantDrilldownModel *model,
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   courant_drilldown_model_save_csv_async (model, file, NULL, save_cb, save);
-  wait_until (save_done, save, "the export");
+  courant_test_wait_until (save_done, save, "the export");
 }
 
 /* The file has a header and then the expected rows, in RFC 4180. */
@@ -390,7 +346,7 @@ select_events (CourantWindow *window)
         break;
       gtk_widget_activate_action (GTK_WIDGET (window), "win.next-table", NULL);
     }
-  stack = find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  stack = courant_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
   g_assert_nonnull (stack);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "flows");
 }
@@ -406,8 +362,8 @@ test_node (void)
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(GPtrArray) filtered = NULL;
   g_autofree char *needle = NULL;
-  g_autofree char *csv_path = g_build_filename (tmp_dir, "customers.csv", NULL);
-  g_autofree char *bad_path = g_build_filename (tmp_dir, "no-such-folder", "customers.csv", NULL);
+  g_autofree char *csv_path = g_build_filename (courant_test_app_get_dir (), "customers.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (courant_test_app_get_dir (), "no-such-folder", "customers.csv", NULL);
   SaveResult save = { 0 };
   SaveResult failed = { 0 };
   CountQuery query;
@@ -418,13 +374,13 @@ test_node (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
   gtk_window_present (GTK_WINDOW (window));
   courant_window_open_demo (window);
-  wait_until (window_idle, window, "the demo to open");
+  courant_test_wait_until (courant_test_window_idle, window, "the demo to open");
   g_assert_nonnull (courant_window_get_source (window));
 
   select_events (window);
-  page = find_type (GTK_WIDGET (window), COURANT_TYPE_FLOWS_PAGE);
+  page = courant_test_find_widget (GTK_WIDGET (window), COURANT_TYPE_FLOWS_PAGE, NULL);
   g_assert_nonnull (page);
-  wait_until (flows_shown, page, "the flows");
+  courant_test_wait_until (flows_shown, page, "the flows");
   flows = courant_flows_page_get_flows (COURANT_FLOWS_PAGE (page));
   /* The page's defaults, which the SQL below follows. */
   g_assert_cmpuint (flows->n_steps, ==, 5);
@@ -436,13 +392,13 @@ test_node (void)
   g_assert_cmpuint (expected->len, ==, node->n_entities);
 
   /* Enter on a node and a click emit the same signal. */
-  view = find_type (page, COURANT_TYPE_SANKEY_VIEW);
+  view = courant_test_find_widget (page, COURANT_TYPE_SANKEY_VIEW, NULL);
   g_signal_emit_by_name (view, "activate-node", index);
-  pane = find_type (page, COURANT_TYPE_DRILLDOWN_PANE);
+  pane = courant_test_find_widget (page, COURANT_TYPE_DRILLDOWN_PANE, NULL);
   g_assert_nonnull (pane);
-  wait_until (list_shown, pane, "the list of customers");
+  courant_test_wait_until (list_shown, pane, "the list of customers");
   model = courant_drilldown_pane_get_model (COURANT_DRILLDOWN_PANE (pane));
-  wait_until (pane_mapped, pane, "the pane to slide in");
+  courant_test_wait_until (pane_mapped, pane, "the pane to slide in");
   check_rows (model, expected);
   g_assert_cmpstr (courant_drilldown_pane_get_event (COURANT_DRILLDOWN_PANE (pane)), ==, node->label);
 
@@ -453,11 +409,11 @@ test_node (void)
     if (strstr (((char **) g_ptr_array_index (expected, i))[0], needle) != NULL)
       g_ptr_array_add (filtered, g_ptr_array_index (expected, i));
   g_assert_cmpuint (filtered->len, <, expected->len);
-  entry = find_type (pane, GTK_TYPE_SEARCH_ENTRY);
+  entry = courant_test_find_widget (pane, GTK_TYPE_SEARCH_ENTRY, NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), needle);
   query.model = model;
   query.n = filtered->len;
-  wait_until (count_reached, &query, "the search");
+  courant_test_wait_until (count_reached, &query, "the search");
   check_rows (model, filtered);
 
   /* The export writes the rows that are shown. */
@@ -479,7 +435,7 @@ test_node (void)
   node = &g_array_index (flows->nodes, CourantFlowsNode, focused);
   event = g_strdup (node->label);
   g_assert_true (press_return (view));
-  wait_until (list_shown, pane, "the list of the focused node");
+  courant_test_wait_until (list_shown, pane, "the list of the focused node");
   g_clear_pointer (&expected, g_ptr_array_unref);
   expected = sql_customers (node->label, node->step);
   g_assert_cmpuint (expected->len, >, 0);
@@ -490,46 +446,10 @@ test_node (void)
   gtk_widget_activate (find_button (pane, "Re-root"));
   reroot.page = COURANT_FLOWS_PAGE (page);
   reroot.event = event;
-  wait_until (rerooted, &reroot, "the journeys to start with the event");
+  courant_test_wait_until (rerooted, &reroot, "the journeys to start with the event");
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (gtk_widget_get_ancestor (pane, ADW_TYPE_FLAP))));
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-write_small_demo (void)
-{
-  g_autoptr(GFile) demo = courant_demo_file_get ();
-  g_autofree char *path = g_file_get_path (demo);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-  CourantDemoOptions options;
-
-  courant_demo_options_init (&options);
-  options.n_customers = 300;
-  options.n_sites = 3;
-  options.n_days = 60;
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  g_assert_true (courant_demo_generate (path, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
 }
 
 int
@@ -538,26 +458,14 @@ main (int    argc,
 {
   int status;
 
-  tmp_dir = g_dir_make_tmp ("courant-drilldown-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
   setlocale (LC_ALL, "");
-
   g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-
-  app = courant_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-
-  write_small_demo ();
+  app = courant_test_app_setup ("courant-drilldown-XXXXXX");
 
   g_test_add_func ("/drilldown/node", test_node);
 
   status = g_test_run ();
 
-  g_clear_object (&app);
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
+  courant_test_app_teardown ();
   return status;
 }

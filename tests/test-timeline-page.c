@@ -8,60 +8,20 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 
-#include "courant-application.h"
-#include "courant-demo.h"
 #include "courant-demo-file.h"
 #include "courant-timeline-view.h"
+#include "courant-test-app.h"
 #include "courant-window.h"
 
 #define DAY_MS (G_GINT64_CONSTANT (24) * 3600 * 1000)
 #define HOUR_MS (G_GINT64_CONSTANT (3600) * 1000)
 
 static CourantApplication *app;
-static char *tmp_dir;
-
-static void
-wait_until (gboolean  (*done) (gpointer),
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 typedef struct
 {
@@ -76,7 +36,7 @@ static gboolean
 try_choose (gpointer data)
 {
   Choice *choice = data;
-  GtkWidget *dropdown = find_widget (choice->root, GTK_TYPE_DROP_DOWN, choice->name);
+  GtkWidget *dropdown = courant_test_find_widget (choice->root, GTK_TYPE_DROP_DOWN, choice->name);
   GListModel *model;
 
   g_assert_nonnull (dropdown);
@@ -101,32 +61,7 @@ choose (GtkWidget  *root,
 {
   Choice choice = { root, name, text };
 
-  wait_until (try_choose, &choice, text);
-}
-
-static gboolean
-window_loaded (gpointer data)
-{
-  return courant_window_get_source (data) != NULL;
-}
-
-static void
-select_table (CourantWindow *window,
-              const char    *name)
-{
-  GPtrArray *tables = courant_source_get_tables (courant_window_get_source (window));
-
-  for (guint i = 0; i < tables->len; i++)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-table", NULL);
-  for (guint i = 0; i < tables->len; i++)
-    {
-      const CourantTableInfo *table = g_ptr_array_index (tables, i);
-
-      if (g_str_equal (table->name, name))
-        return;
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.next-table", NULL);
-    }
-  g_assert_not_reached ();
+  courant_test_wait_until (try_choose, &choice, text);
 }
 
 /* The rows of @sql, (time ms, value) pairs, over the demo file. */
@@ -219,7 +154,7 @@ expect_series (CourantTimelineView *view,
   g_autoptr(GArray) expected = query_pairs (sql);
   Expectation expectation = { view, side, shift_ms, expected };
 
-  wait_until (series_matches, &expectation, what);
+  courant_test_wait_until (series_matches, &expectation, what);
 }
 
 /* The demo's 60 days from 1 November 2024 hold no clock change: a local
@@ -235,9 +170,9 @@ open_timeline (const char *table)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
-  wait_until (window_loaded, window, "the demo to open");
-  select_table (window, table);
-  stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  courant_test_wait_until (courant_test_window_idle, window, "the demo to open");
+  courant_test_select_table (window, table);
+  stack = courant_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "timeline");
   return window;
 }
@@ -247,7 +182,7 @@ test_buckets (void)
 {
   CourantWindow *window = open_timeline ("consumption");
   GtkWidget *root = GTK_WIDGET (window);
-  CourantTimelineView *view = COURANT_TIMELINE_VIEW (find_widget (root, COURANT_TYPE_TIMELINE_VIEW, NULL));
+  CourantTimelineView *view = COURANT_TIMELINE_VIEW (courant_test_find_widget (root, COURANT_TYPE_TIMELINE_VIEW, NULL));
 
   /* One site's daily energy. */
   choose (root, "series-dropdown", "2");
@@ -299,8 +234,8 @@ test_right_axis_and_compare (void)
 {
   CourantWindow *window = open_timeline ("consumption");
   GtkWidget *root = GTK_WIDGET (window);
-  CourantTimelineView *view = COURANT_TIMELINE_VIEW (find_widget (root, COURANT_TYPE_TIMELINE_VIEW, NULL));
-  GtkWidget *align = find_widget (root, GTK_TYPE_CHECK_BUTTON, "align-check");
+  CourantTimelineView *view = COURANT_TIMELINE_VIEW (courant_test_find_widget (root, COURANT_TYPE_TIMELINE_VIEW, NULL));
+  GtkWidget *align = courant_test_find_widget (root, GTK_TYPE_CHECK_BUTTON, "align-check");
   const CourantTimelineSeries *earlier;
 
   choose (root, "series-dropdown", "1");
@@ -355,46 +290,9 @@ test_right_axis_and_compare (void)
                  "SELECT " LOCAL_DAY ("ts") " AS d, sum(kwh) FROM consumption "
                  "WHERE site_id = 1 GROUP BY d ORDER BY d",
                  "the daily sums of site 1 alone");
-  wait_until (scene_has_one_series, view, "the right axis and the comparison to go");
+  courant_test_wait_until (scene_has_one_series, view, "the right axis and the comparison to go");
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-write_small_demo (void)
-{
-  g_autoptr(GFile) demo = courant_demo_file_get ();
-  g_autofree char *path = g_file_get_path (demo);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-  CourantDemoOptions options;
-
-  courant_demo_options_init (&options);
-  options.n_customers = 300;
-  options.n_sites = 3;
-  options.n_days = 60;
-  options.start_date = "2024-11-01";
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  g_assert_true (courant_demo_generate (path, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
 }
 
 int
@@ -403,27 +301,15 @@ main (int    argc,
 {
   int status;
 
-  tmp_dir = g_dir_make_tmp ("courant-timeline-page-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
   setlocale (LC_ALL, "");
-
   g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-
-  app = courant_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-
-  write_small_demo ();
+  app = courant_test_app_setup ("courant-timeline-page-XXXXXX");
 
   g_test_add_func ("/timeline-page/buckets", test_buckets);
   g_test_add_func ("/timeline-page/right-axis-and-compare", test_right_axis_and_compare);
 
   status = g_test_run ();
 
-  g_clear_object (&app);
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
+  courant_test_app_teardown ();
   return status;
 }
