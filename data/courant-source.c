@@ -415,50 +415,6 @@ courant_source_open (GFile         *file,
   return g_steal_pointer (&source);
 }
 
-static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  GError *error = NULL;
-  CourantSource *source;
-
-  source = courant_source_open (file, cancellable, &error);
-  if (source == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, source, g_object_unref);
-}
-
-void
-courant_source_open_async (GFile               *file,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, courant_source_open_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, open_thread);
-}
-
-CourantSource *
-courant_source_open_finish (GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 GFile *
 courant_source_get_file (CourantSource *self)
 {

@@ -114,16 +114,10 @@ struct _CourantSourceClass
 };
 
 /* Opens @file as a SQLite database or a CSV file, whichever its content is,
- * and lists its tables. Blocking: call it from a worker (or use the async
- * variant). The user's file is never modified. */
+ * and lists its tables. Blocking: call it from a worker. The user's file
+ * is never modified. */
 CourantSource  *courant_source_open           (GFile               *file,
                                                GCancellable        *cancellable,
-                                               GError             **error);
-void            courant_source_open_async     (GFile               *file,
-                                               GCancellable        *cancellable,
-                                               GAsyncReadyCallback  callback,
-                                               gpointer             user_data);
-CourantSource  *courant_source_open_finish    (GAsyncResult        *result,
                                                GError             **error);
 
 GFile          *courant_source_get_file       (CourantSource       *self);

@@ -756,31 +756,6 @@ test_locked (Fixture       *fixture,
   sqlite3_close (writer);
 }
 
-static void
-open_async_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  CourantSource **out = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *out = courant_source_open_finish (result, &error);
-  g_assert_no_error (error);
-}
-
-static void
-test_async (Fixture       *fixture,
-            gconstpointer  data)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
-  g_autoptr(CourantSource) source = NULL;
-
-  courant_source_open_async (file, NULL, open_async_cb, &source);
-  while (source == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (courant_source_get_tables (source)->len, ==, 4);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -805,7 +780,6 @@ main (int    argc,
   g_test_add ("/source/scan-stop", Fixture, NULL, fixture_setup, test_scan_stop, fixture_teardown);
   g_test_add ("/source/hostile-schema", Fixture, NULL, fixture_setup, test_hostile_schema, fixture_teardown);
   g_test_add ("/source/cancelled", Fixture, NULL, fixture_setup, test_cancelled, fixture_teardown);
-  g_test_add ("/source/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
 
   return g_test_run ();
 }
