@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "courant-drilldown-list.h"
 #include "courant-drilldown-pane.h"
 #include "courant-event-store.h"
 #include "courant-flows.h"
@@ -46,6 +47,13 @@ struct _CourantFlowsPage
   GtkDropDown        *event_dropdown;
   GtkSpinButton      *steps_button;
   GtkCheckButton     *collapse_button;
+  GtkBox             *hidden_box;
+  GtkSpinButton      *top_n_button;
+  GtkSpinButton      *min_share_button;
+  GtkDropDown        *max_gap_dropdown;
+  GtkWidget          *segment_box;
+  GtkDropDown        *attribute_dropdown;
+  GtkDropDown        *value_dropdown;
   GtkStack           *stack;
   GtkSpinner         *spinner;
   AdwStatusPage      *error_status;
@@ -65,9 +73,12 @@ struct _CourantFlowsPage
   Flows              *flows;
   CourantFlowsLabel   flows_label;
   CourantFlowsLabel   computing_label;
-  /* The attributes of the customers, read at the first drill-down. */
+  /* The attributes of the customers, read once the store is loaded (or
+   * at the first drill-down, if it comes first): the segment filter and
+   * the drill-down's columns. */
   GPtrArray          *attributes;
   char              **attribute_names;
+  GCancellable       *attributes_cancellable;
   GCancellable       *drill_cancellable;
   /* The table waits for the page to be shown before it is read. */
   gboolean            pending;
@@ -93,6 +104,14 @@ cancel_request (CourantFlowsPage *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+}
+
+static void
+cancel_attributes (CourantFlowsPage *self)
+{
+  if (self->attributes_cancellable != NULL)
+    g_cancellable_cancel (self->attributes_cancellable);
+  g_clear_object (&self->attributes_cancellable);
 }
 
 static GCancellable *
@@ -128,14 +147,37 @@ show_summary (CourantFlowsPage         *self,
   gtk_label_set_text (self->status_label, text);
 }
 
+/* The options of a computation point to these arrays: the worker copies
+ * the options but not what they point to, so the callback frees them,
+ * once the worker is done, cancelled or not. */
+typedef struct
+{
+  CourantFlowsPage  *self;
+  const char       **hidden_events;
+  guint8            *entity_mask;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_object_unref (request->self);
+  g_free (request->hidden_events);
+  g_free (request->entity_mask);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
 static void
 flows_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(CourantFlowsPage) self = user_data;
+  g_autoptr(Request) request = user_data;
+  CourantFlowsPage *self = request->self;
   g_autoptr(CourantFlowsResult) flows = NULL;
   g_autoptr(GError) error = NULL;
+
   flows = courant_flows_compute_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -157,11 +199,47 @@ flows_cb (GObject      *object,
   gtk_stack_set_visible_child_name (self->stack, "chart");
 }
 
-/* The event strings come from the store's dictionary, which the worker
- * keeps alive: the options can be copied as they are. */
+/* The events whose box is ticked, from the store's dictionary, which
+ * the worker keeps alive; NULL when none is. */
+static const char **
+dup_hidden_events (CourantFlowsPage *self)
+{
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
+  guint code = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->hidden_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), code++)
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+      g_ptr_array_add (hidden, (gpointer) courant_dict_get (self->store->events, code));
+  if (hidden->len == 0)
+    return NULL;
+  g_ptr_array_add (hidden, NULL);
+  return (const char **) g_ptr_array_free (g_steal_pointer (&hidden), FALSE);
+}
+
+/* The customers of the chosen segment, or NULL for all of them. */
+static guint8 *
+dup_entity_mask (CourantFlowsPage *self)
+{
+  guint attribute = gtk_drop_down_get_selected (self->attribute_dropdown);
+  guint value = gtk_drop_down_get_selected (self->value_dropdown);
+  GListModel *values = gtk_drop_down_get_model (self->value_dropdown);
+
+  if (self->attributes == NULL || attribute >= self->attributes->len ||
+      values == NULL || value == 0 || value == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return courant_entity_attribute_mask (g_ptr_array_index (self->attributes, attribute),
+                                        gtk_string_list_get_string (GTK_STRING_LIST (values), value));
+}
+
 static void
 compute_flows (CourantFlowsPage *self)
 {
+  static const gint64 gaps[] = {
+    0, 3600 * G_GINT64_CONSTANT (1000), 86400 * G_GINT64_CONSTANT (1000),
+    7 * 86400 * G_GINT64_CONSTANT (1000), 30 * 86400 * G_GINT64_CONSTANT (1000),
+  };
   static const CourantFlowsLabel labels[] = {
     COURANT_FLOWS_BY_EVENT, COURANT_FLOWS_BY_CHANNEL, COURANT_FLOWS_BY_BOTH,
   };
@@ -171,7 +249,9 @@ compute_flows (CourantFlowsPage *self)
   guint label = gtk_drop_down_get_selected (self->label_dropdown);
   guint anchor = gtk_drop_down_get_selected (self->anchor_dropdown);
   guint event = gtk_drop_down_get_selected (self->event_dropdown);
+  guint gap = gtk_drop_down_get_selected (self->max_gap_dropdown);
   CourantFlowsOptions options;
+  Request *request;
 
   if (self->store == NULL)
     return;
@@ -187,22 +267,206 @@ compute_flows (CourantFlowsPage *self)
     options.anchor = COURANT_FLOWS_ANCHOR_NONE;
   options.n_steps = gtk_spin_button_get_value_as_int (self->steps_button);
   options.collapse_repeats = gtk_check_button_get_active (self->collapse_button);
-  options.top_n = 12;
+  options.top_n = gtk_spin_button_get_value_as_int (self->top_n_button);
+  options.min_share = gtk_spin_button_get_value (self->min_share_button) / 100.0;
+  options.max_gap_ms = gaps[MIN (gap, G_N_ELEMENTS (gaps) - 1)];
   self->computing_label = options.label;
 
-  courant_flows_compute_async (self->store, &options, begin_request (self),
-                               flows_cb, g_object_ref (self));
+  request = g_new0 (Request, 1);
+  request->self = g_object_ref (self);
+  request->hidden_events = dup_hidden_events (self);
+  request->entity_mask = dup_entity_mask (self);
+  options.hidden_events = request->hidden_events;
+  options.entity_mask = request->entity_mask;
+  courant_flows_compute_async (self->store, &options, begin_request (self), flows_cb, request);
 }
 
+static void option_changed_cb (CourantFlowsPage *self);
+
+/* One check button per event, in the order of their codes, which
+ * dup_hidden_events() relies on. */
 static void
 fill_events (CourantFlowsPage *self)
 {
   g_autoptr(GtkStringList) events = gtk_string_list_new (NULL);
+  GtkWidget *child;
 
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hidden_box))) != NULL)
+    gtk_box_remove (self->hidden_box, child);
   for (guint i = 0; i < courant_dict_size (self->store->events); i++)
-    gtk_string_list_append (events, courant_dict_get (self->store->events, i));
+    {
+      const char *event = courant_dict_get (self->store->events, i);
+      GtkWidget *check = gtk_check_button_new_with_label (event);
+
+      gtk_string_list_append (events, event);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (option_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->hidden_box, check);
+    }
   gtk_drop_down_set_model (self->event_dropdown, G_LIST_MODEL (events));
   gtk_widget_set_sensitive (GTK_WIDGET (self->label_dropdown), self->store->channels != NULL);
+}
+
+/* The flow box wraps each control in a child of its own: hiding that
+ * child leaves no gap. */
+static void
+show_segment_filter (CourantFlowsPage *self,
+                     gboolean          visible)
+{
+  gtk_widget_set_visible (gtk_widget_get_parent (self->segment_box), visible);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* "All", then the values of the chosen attribute in alphabetical order.
+ * The flows are computed again only if they were filtered. */
+static void
+fill_values (CourantFlowsPage *self)
+{
+  guint attribute = gtk_drop_down_get_selected (self->attribute_dropdown);
+  guint value = gtk_drop_down_get_selected (self->value_dropdown);
+  gboolean filtered = value != 0 && value != GTK_INVALID_LIST_POSITION;
+  g_autoptr(GtkStringList) values = NULL;
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  const CourantEntityAttribute *entity_attribute;
+
+  if (self->attributes == NULL || attribute >= self->attributes->len)
+    return;
+  entity_attribute = g_ptr_array_index (self->attributes, attribute);
+  for (guint i = 0; i < courant_dict_size (entity_attribute->values); i++)
+    g_ptr_array_add (sorted, (gpointer) courant_dict_get (entity_attribute->values, i));
+  g_ptr_array_sort (sorted, compare_strings);
+
+  values = gtk_string_list_new (NULL);
+  /* Translators: the segment filter's choice that keeps every customer. */
+  gtk_string_list_append (values, C_("customers", "All"));
+  for (guint i = 0; i < sorted->len; i++)
+    gtk_string_list_append (values, g_ptr_array_index (sorted, i));
+  g_signal_handlers_block_by_func (self->value_dropdown, option_changed_cb, self);
+  gtk_drop_down_set_model (self->value_dropdown, G_LIST_MODEL (values));
+  gtk_drop_down_set_selected (self->value_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->value_dropdown, option_changed_cb, self);
+  if (filtered)
+    compute_flows (self);
+}
+
+static void attribute_changed_cb (CourantFlowsPage *self);
+
+/* The filter starts on the first attribute, with every customer. */
+static void
+fill_segment_filter (CourantFlowsPage *self)
+{
+  g_autoptr(GtkStringList) names = NULL;
+
+  if (self->attributes == NULL || self->attributes->len == 0)
+    {
+      show_segment_filter (self, FALSE);
+      return;
+    }
+  names = gtk_string_list_new ((const char *const *) self->attribute_names);
+  g_signal_handlers_block_by_func (self->attribute_dropdown, attribute_changed_cb, self);
+  gtk_drop_down_set_model (self->attribute_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->attribute_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->attribute_dropdown, attribute_changed_cb, self);
+  fill_values (self);
+  show_segment_filter (self, TRUE);
+}
+
+static void
+attribute_changed_cb (CourantFlowsPage *self)
+{
+  fill_values (self);
+}
+
+/* What reading the attributes needs, owned by its worker. */
+typedef struct
+{
+  CourantEventStore *store;
+  CourantSource     *source;
+  char              *table;
+  char              *entity_column;
+  GTimeZone         *tz;
+  char             **names;
+} AttributesLoad;
+
+static void
+attributes_load_free (AttributesLoad *load)
+{
+  courant_event_store_unref (load->store);
+  g_object_unref (load->source);
+  g_free (load->table);
+  g_free (load->entity_column);
+  g_clear_pointer (&load->tz, g_time_zone_unref);
+  g_strfreev (load->names);
+  g_free (load);
+}
+
+static void
+attributes_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  AttributesLoad *load = task_data;
+  GPtrArray *attributes;
+  GError *error = NULL;
+
+  attributes = courant_drilldown_load_attributes (load->store, load->source, load->table,
+                                                  load->entity_column, load->tz,
+                                                  &load->names, cancellable, &error);
+  if (attributes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, attributes, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Without attributes the page still works: the filter stays hidden, and a
+ * drill-down reports the error if it meets it again. */
+static void
+attributes_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CourantFlowsPage) self = user_data;
+  g_autoptr(GPtrArray) attributes = NULL;
+  g_autoptr(GError) error = NULL;
+  AttributesLoad *load = g_task_get_task_data (G_TASK (result));
+
+  attributes = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->attributes_cancellable);
+  if (attributes == NULL || self->attributes != NULL)
+    return;
+  self->attributes = g_steal_pointer (&attributes);
+  self->attribute_names = g_steal_pointer (&load->names);
+  fill_segment_filter (self);
+}
+
+static void
+load_attributes (CourantFlowsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  AttributesLoad *load = g_new0 (AttributesLoad, 1);
+
+  load->store = courant_event_store_ref (self->store);
+  load->source = g_object_ref (self->source);
+  load->table = g_strdup (self->roles->table);
+  load->entity_column = g_strdup (courant_table_roles_get_column (self->roles, COURANT_ROLE_ENTITY));
+  load->tz = self->timezone != NULL ? g_time_zone_ref (self->timezone) : NULL;
+
+  cancel_attributes (self);
+  self->attributes_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->attributes_cancellable, attributes_cb, g_object_ref (self));
+  g_task_set_source_tag (task, load_attributes);
+  g_task_set_task_data (task, load, (GDestroyNotify) attributes_load_free);
+  g_task_run_in_thread (task, attributes_thread);
 }
 
 static void
@@ -229,8 +493,10 @@ load_cb (GObject      *object,
   g_clear_pointer (&self->attributes, g_ptr_array_unref);
   g_clear_pointer (&self->attribute_names, g_strfreev);
   self->store = store;
+  show_segment_filter (self, FALSE);
   fill_events (self);
   compute_flows (self);
+  load_attributes (self);
 }
 
 static void
@@ -264,7 +530,9 @@ courant_flows_page_set_table (CourantFlowsPage        *self,
   g_return_if_fail (source == NULL || COURANT_IS_SOURCE (source));
 
   cancel_request (self);
+  cancel_attributes (self);
   close_drilldown (self);
+  show_segment_filter (self, FALSE);
   self->pending = FALSE;
   courant_sankey_view_set_graph (self->view, NULL);
   g_clear_pointer (&self->flows, flows_unref);
@@ -405,6 +673,8 @@ drilldown_cb (GObject      *object,
     {
       self->attributes = g_ptr_array_ref (drill->attributes);
       self->attribute_names = g_strdupv (drill->attribute_names);
+      cancel_attributes (self);
+      fill_segment_filter (self);
     }
   courant_drilldown_pane_set_list (self->drilldown, list);
 }
@@ -549,6 +819,7 @@ courant_flows_page_dispose (GObject *object)
   CourantFlowsPage *self = COURANT_FLOWS_PAGE (object);
 
   cancel_request (self);
+  cancel_attributes (self);
   cancel_drilldown (self);
   g_clear_pointer (&self->flows, flows_unref);
   g_clear_pointer (&self->store, courant_event_store_unref);
@@ -583,6 +854,13 @@ courant_flows_page_class_init (CourantFlowsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, event_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, steps_button);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, collapse_button);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, hidden_box);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, top_n_button);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, min_share_button);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, max_gap_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, segment_box);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, attribute_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, value_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, error_status);
@@ -607,6 +885,7 @@ courant_flows_page_init (CourantFlowsPage *self)
   gtk_drop_down_set_expression (self->event_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->event_dropdown), FALSE);
+  show_segment_filter (self, FALSE);
 
   g_signal_connect_object (self->label_dropdown, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
@@ -617,6 +896,16 @@ courant_flows_page_init (CourantFlowsPage *self)
   g_signal_connect_object (self->steps_button, "value-changed",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->collapse_button, "toggled",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->top_n_button, "value-changed",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->min_share_button, "value-changed",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->max_gap_dropdown, "notify::selected",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attribute_dropdown, "notify::selected",
+                           G_CALLBACK (attribute_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->value_dropdown, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "activate-node",
                            G_CALLBACK (activate_node_cb), self, G_CONNECT_SWAPPED);

@@ -1,0 +1,258 @@
+/* test-flows-page.c: the controls of the journeys page, under a virtual display
+ *
+ * The controls are set as a user sets them; the first step of the flows
+ * must then hold, for each event, the number of customers that plain SQL
+ * over the demo file finds starting with it: without the hidden event, and
+ * only within the chosen segment.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <sqlite3.h>
+
+#include "courant-demo-file.h"
+#include "courant-flows-page.h"
+#include "courant-test-app.h"
+#include "courant-window.h"
+
+static CourantApplication *app;
+
+/* Customers by first event, leaving out @hidden events (or none) and
+ * keeping the customers of @segment (or all): event → count. */
+static GHashTable *
+sql_first_events (const char *hidden,
+                  const char *segment)
+{
+  static const char sql[] =
+    "WITH kept AS ("
+    "  SELECT customer_id, ts, event FROM events WHERE ?1 IS NULL OR event <> ?1),"
+    " firsts AS ("
+    "  SELECT customer_id, event,"
+    "         row_number () OVER (PARTITION BY customer_id ORDER BY ts) AS rn"
+    "  FROM kept)"
+    " SELECT f.event, count (*) FROM firsts f JOIN customers c USING (customer_id)"
+    " WHERE f.rn = 1 AND (?2 IS NULL OR c.segment = ?2) GROUP BY f.event";
+  g_autoptr(GFile) demo = courant_demo_file_get ();
+  g_autofree char *path = g_file_get_path (demo);
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, hidden, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, segment, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (counts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return counts;
+}
+
+static guint
+sum_counts (GHashTable *counts)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint sum = 0;
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    sum += GPOINTER_TO_INT (value);
+  return sum;
+}
+
+typedef struct
+{
+  CourantFlowsPage *page;
+  GHashTable       *expected;
+  const char       *hidden;
+} FlowsQuery;
+
+/* Whether the flows on screen start as SQL says, and never show the
+ * hidden event: the page computes in a worker, so the test waits for it. */
+static gboolean
+flows_match (gpointer data)
+{
+  FlowsQuery *query = data;
+  const CourantFlowsResult *flows = courant_flows_page_get_flows (query->page);
+  guint n_first = 0;
+
+  if (flows == NULL)
+    return FALSE;
+  for (guint i = 0; i < flows->nodes->len; i++)
+    {
+      const CourantFlowsNode *node = &g_array_index (flows->nodes, CourantFlowsNode, i);
+      gpointer count;
+
+      if (g_strcmp0 (node->label, query->hidden) == 0)
+        return FALSE;
+      if (node->step != 0)
+        continue;
+      if (!g_hash_table_lookup_extended (query->expected, node->label, NULL, &count) ||
+          (guint) GPOINTER_TO_INT (count) != node->n_entities)
+        return FALSE;
+      n_first++;
+    }
+  return n_first == g_hash_table_size (query->expected) &&
+         flows->n_entities == sum_counts (query->expected);
+}
+
+static void
+wait_for_flows (CourantFlowsPage *page,
+                GHashTable       *expected,
+                const char       *hidden,
+                const char       *what)
+{
+  FlowsQuery query = { page, expected, hidden };
+
+  courant_test_wait_until (flows_match, &query, what);
+}
+
+/* The event most customers start with. */
+static const char *
+most_common (GHashTable *counts)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *best = NULL;
+  int best_count = 0;
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_INT (value) > best_count)
+      {
+        best = key;
+        best_count = GPOINTER_TO_INT (value);
+      }
+  return best;
+}
+
+static GtkCheckButton *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) &&
+      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return GTK_CHECK_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_items (gpointer data)
+{
+  GListModel *model = gtk_drop_down_get_model (data);
+
+  return model != NULL && g_list_model_get_n_items (model) > 0 &&
+         gtk_widget_is_visible (data);
+}
+
+static guint
+find_item (GtkDropDown *dropdown,
+           const char  *text)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+test_controls (void)
+{
+  CourantWindow *window = courant_window_new (app);
+  GtkWidget *page, *top_n, *hide, *attribute, *value;
+  g_autoptr(GHashTable) all = NULL;
+  g_autoptr(GHashTable) shown = NULL;
+  g_autoptr(GHashTable) segment = NULL;
+  g_autofree char *hidden = NULL;
+  GtkWidget *stack;
+  GtkCheckButton *check;
+  const char *chosen;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  courant_window_open_demo (window);
+  courant_test_wait_until (courant_test_window_idle, window, "the demo to open");
+  g_assert_nonnull (courant_window_get_source (window));
+  courant_test_select_table (window, "events");
+  stack = courant_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  g_assert_nonnull (stack);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "flows");
+  page = courant_test_find_widget (GTK_WIDGET (window), COURANT_TYPE_FLOWS_PAGE, NULL);
+  g_assert_nonnull (page);
+
+  /* Every label of the first step, none in "(other)". */
+  top_n = courant_test_find_widget (page, GTK_TYPE_SPIN_BUTTON, "top-n");
+  g_assert_nonnull (top_n);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (top_n), 0);
+  all = sql_first_events (NULL, NULL);
+  g_assert_cmpuint (g_hash_table_size (all), >, 1);
+  wait_for_flows (COURANT_FLOWS_PAGE (page), all, NULL, "every first event");
+
+  /* Hiding the commonest first event: customers start with what follows. */
+  hidden = g_strdup (most_common (all));
+  hide = courant_test_find_widget (page, GTK_TYPE_MENU_BUTTON, "hidden-events");
+  g_assert_nonnull (hide);
+  check = find_check (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (hide))), hidden);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (check, TRUE);
+  shown = sql_first_events (hidden, NULL);
+  g_assert_false (g_hash_table_contains (shown, hidden));
+  wait_for_flows (COURANT_FLOWS_PAGE (page), shown, hidden, "the flows without the hidden event");
+
+  /* A segment keeps its customers only. */
+  attribute = courant_test_find_widget (page, GTK_TYPE_DROP_DOWN, "segment-attribute");
+  value = courant_test_find_widget (page, GTK_TYPE_DROP_DOWN, "segment-value");
+  g_assert_nonnull (attribute);
+  g_assert_nonnull (value);
+  courant_test_wait_until (has_items, attribute, "the attributes of the customers");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (attribute),
+                              find_item (GTK_DROP_DOWN (attribute), "segment"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (value))), >, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (value)), ==, 0);
+  chosen = gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (value))), 1);
+  segment = sql_first_events (hidden, chosen);
+  g_assert_cmpuint (sum_counts (segment), >, 0);
+  g_assert_cmpuint (sum_counts (segment), <, sum_counts (shown));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (value), 1);
+  wait_for_flows (COURANT_FLOWS_PAGE (page), segment, hidden, "the flows of one segment");
+
+  /* "All" brings every customer back. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (value), 0);
+  wait_for_flows (COURANT_FLOWS_PAGE (page), shown, hidden, "the flows of every segment");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  app = courant_test_app_setup ("courant-flows-page-XXXXXX");
+
+  g_test_add_func ("/flows-page/controls", test_controls);
+
+  status = g_test_run ();
+
+  courant_test_app_teardown ();
+  return status;
+}
