@@ -111,6 +111,24 @@ assert_same (const CourantM4 *a,
 }
 
 static void
+check_m4 (const CourantLod *lod,
+          const gint64     *times,
+          const double     *values,
+          gsize             n,
+          gint64            t0,
+          gint64            t1,
+          guint             width)
+{
+  g_autofree CourantM4 *ours = g_new (CourantM4, width);
+  g_autofree CourantM4 *brute = g_new (CourantM4, width);
+
+  courant_lod_m4 (lod, times, values, n, t0, t1, width, ours);
+  brute_m4 (times, values, n, t0, t1, width, brute);
+  for (guint p = 0; p < width; p++)
+    assert_same (&ours[p], &brute[p]);
+}
+
+static void
 test_m4 (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (5);
@@ -129,16 +147,65 @@ test_m4 (void)
           gint64 span = times[n - 1] - times[0] + 2;
           gint64 t0 = times[0] - 1 + (q == 0 ? 0 : (gint64) g_rand_double_range (rand, -1000, span));
           gint64 t1 = q == 0 ? times[n - 1] + 1 : t0 + 1 + (gint64) g_rand_double_range (rand, 0, span);
-          guint width = g_rand_int_range (rand, 1, 2500);
-          g_autofree CourantM4 *ours = g_new (CourantM4, width);
-          g_autofree CourantM4 *brute = g_new (CourantM4, width);
 
-          courant_lod_m4 (lod, times, values, n, t0, t1, width, ours);
-          brute_m4 (times, values, n, t0, t1, width, brute);
-          for (guint p = 0; p < width; p++)
-            assert_same (&ours[p], &brute[p]);
+          check_m4 (lod, times, values, n, t0, t1, g_rand_int_range (rand, 1, 2500));
         }
     }
+}
+
+/* Edges on the pyramid's own boundaries, where a ragged end is empty: one
+ * reading every 10 ms, so that reading i starts at 10 i. The first reading
+ * of each block is a maximum that falls along the series and the last a
+ * minimum that rises along it, so that a range reaching one reading too far
+ * to the left or to the right has a wrong maximum or minimum. */
+static void
+test_m4_edges (void)
+{
+  const gint64 step = 10;
+  const gsize block = COURANT_LOD_BLOCK, group = COURANT_LOD_BLOCK * COURANT_LOD_FANOUT;
+  gsize n = 3 * group * COURANT_LOD_FANOUT + 5;
+  g_autofree gint64 *times = g_new (gint64, n);
+  g_autofree double *values = g_new (double, n);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(CourantLod) lod = NULL;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      times[i] = (gint64) i * step;
+      values[i] = i % block == 0 ? 1e9 - i : i % block == block - 1 ? -1e9 - i : g_rand_double_range (rand, -1, 1);
+    }
+  lod = courant_lod_new (values, n);
+
+  /* Pixels of exactly one block, one entry of the second level, and several:
+   * every pixel edge falls on a boundary. */
+  for (gsize per = block; per <= 4 * group; per *= 2)
+    for (guint width = 1; width * per <= n; width = width * 3 + 1)
+      {
+        check_m4 (lod, times, values, n, 0, (gint64) (width * per) * step, width);
+        check_m4 (lod, times, values, n, (gint64) per * step, (gint64) ((width + 1) * per) * step, width);
+      }
+  /* Boundaries one reading either side. */
+  for (gint64 d = -1; d <= 1; d++)
+    {
+      check_m4 (lod, times, values, n, ((gint64) block + d) * step, ((gint64) (5 * group) + d) * step, 9);
+      check_m4 (lod, times, values, n, ((gint64) group + d) * step, ((gint64) (2 * group) - d) * step, 1);
+    }
+  /* One pixel wider than the whole series, and than every level. */
+  check_m4 (lod, times, values, n, -1000, (gint64) n * step + 1000, 1);
+  check_m4 (lod, times, values, n, 0, (gint64) n * step, 1);
+  check_m4 (lod, times, values, n, 0, (gint64) n * step, 2);
+  /* One reading, one pixel or many; a window between two readings; windows
+   * beyond either end; more pixels than readings. */
+  for (gsize i = 0; i < n; i += block - 1)
+    {
+      check_m4 (lod, times, values, n, times[i], times[i] + 1, 1);
+      check_m4 (lod, times, values, n, times[i], times[i] + 1, 7);
+      check_m4 (lod, times, values, n, times[i] - 3, times[i] + 3, 6);
+    }
+  check_m4 (lod, times, values, n, 1, step, 4);
+  check_m4 (lod, times, values, n, -100, -1, 3);
+  check_m4 (lod, times, values, n, (gint64) n * step, (gint64) n * step + 100, 3);
+  check_m4 (lod, times, values, n, 0, 200 * step, 1920);
 }
 
 /* The pyramid costs a small fraction of the raw series. */
@@ -171,6 +238,7 @@ main (int    argc,
 
   g_test_add_func ("/lod/range", test_range);
   g_test_add_func ("/lod/m4", test_m4);
+  g_test_add_func ("/lod/m4-edges", test_m4_edges);
   g_test_add_func ("/lod/memory", test_memory);
   g_test_add_func ("/lod/empty", test_empty);
 
