@@ -227,6 +227,25 @@ set_opened (CourantWindow *self,
   gtk_list_box_select_row (self->table_list, gtk_list_box_get_row_at_index (self->table_list, 0));
 }
 
+/* Ends a request that failed. A cancelled request that a newer one replaced
+ * leaves the window to it; otherwise the window returns to the page it
+ * showed, saying why unless the user cancelled. */
+static void
+fail_request (CourantWindow *self,
+              const GError  *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (self->cancellable != NULL && !g_cancellable_is_cancelled (self->cancellable))
+        return;
+    }
+  else
+    show_error (self, error);
+
+  end_request (self);
+  show_current_page (self);
+}
+
 static void
 open_cb (GObject      *object,
          GAsyncResult *result,
@@ -240,26 +259,13 @@ open_cb (GObject      *object,
 
   opened = courant_open_finish (result, &error);
 
-  /* A newer request replaced this one: it owns the window now. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (opened == NULL)
     {
-      if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
-        {
-          end_request (self);
-          show_current_page (self);
-        }
+      fail_request (self, error);
       return;
     }
 
   end_request (self);
-
-  if (opened == NULL)
-    {
-      show_error (self, error);
-      show_current_page (self);
-      return;
-    }
-
   file = courant_source_get_file (opened->source);
   if (g_file_equal (file, demo))
     g_settings_set_string (self->settings, "last-source", "demo");
@@ -322,19 +328,7 @@ demo_cb (GObject      *object,
       return;
     }
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
-        {
-          end_request (self);
-          show_current_page (self);
-        }
-      return;
-    }
-
-  end_request (self);
-  show_error (self, error);
-  show_current_page (self);
+  fail_request (self, error);
 }
 
 void
