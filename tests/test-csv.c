@@ -15,6 +15,7 @@
 #include "courant-csv.h"
 #include "courant-error.h"
 #include "courant-source.h"
+#include "csv-chunks.h"
 
 static CourantCsvTable *
 read_string (const char  *csv,
@@ -486,52 +487,6 @@ test_types (void)
 
 /* Streaming */
 
-static gboolean
-serialize_row_cb (const char *const  *fields,
-                  guint               n_fields,
-                  guint64             line,
-                  gpointer            user_data,
-                  GError            **error)
-{
-  GString *out = user_data;
-
-  g_string_append_printf (out, "@%" G_GUINT64_FORMAT ":", line);
-  for (guint i = 0; i < n_fields; i++)
-    if (fields[i] == NULL)
-      g_string_append (out, "[null]");
-    else
-      g_string_append_printf (out, "[%zu:%s]", strlen (fields[i]), fields[i]);
-  g_string_append_c (out, '\n');
-
-  return TRUE;
-}
-
-/* Parses @length bytes cut in chunks of @chunk_size and returns every row
- * and the error, if any, as one string. */
-static char *
-parse_in_chunks (const char *data,
-                 gsize       length,
-                 gsize       chunk_size,
-                 char        separator)
-{
-  CourantCsvOptions options = { separator };
-  GString *out = g_string_new (NULL);
-  g_autoptr(CourantCsvParser) parser = courant_csv_parser_new (&options, serialize_row_cb, out);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-
-  for (gsize offset = 0; ok && offset < length; offset += chunk_size)
-    ok = courant_csv_parser_feed (parser, data + offset, MIN (chunk_size, length - offset), &error);
-  if (ok)
-    ok = courant_csv_parser_finish (parser, &error);
-
-  g_string_append_printf (out, "separator %d\n", courant_csv_parser_get_separator (parser));
-  if (!ok)
-    g_string_append_printf (out, "error %d: %s\n", error->code, error->message);
-
-  return g_string_free (out, FALSE);
-}
-
 /* Compares two parses around their first difference, so that a failure
  * shows a readable excerpt rather than two whole documents. */
 static void
@@ -593,11 +548,11 @@ test_streaming (void)
   for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
     {
       gsize length = strlen (documents[d]);
-      g_autofree char *whole = parse_in_chunks (documents[d], length, MAX (length, 1), '\0');
+      g_autofree char *whole = courant_test_csv_parse_in_chunks (documents[d], length, MAX (length, 1), '\0');
 
       for (guint c = 0; c < G_N_ELEMENTS (chunk_sizes); c++)
         {
-          g_autofree char *cut = parse_in_chunks (documents[d], length, chunk_sizes[c], '\0');
+          g_autofree char *cut = courant_test_csv_parse_in_chunks (documents[d], length, chunk_sizes[c], '\0');
 
           g_test_message ("document %u in chunks of %zu", d, chunk_sizes[c]);
           assert_same_parse (cut, whole);
@@ -609,7 +564,7 @@ static void
 test_streaming_rows (void)
 {
   const char csv[] = "a;b\n\n\"x\ny\";1\r\n2\r\"3\r\n\";\"\"\n";
-  g_autofree char *rows = parse_in_chunks (csv, sizeof csv - 1, 1, '\0');
+  g_autofree char *rows = courant_test_csv_parse_in_chunks (csv, sizeof csv - 1, 1, '\0');
 
   /* Line numbers are where each row starts; short rows are padded. */
   g_assert_cmpstr (rows, ==,

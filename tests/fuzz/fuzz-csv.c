@@ -12,64 +12,20 @@
 #include <string.h>
 
 #include "courant-csv.h"
+#include "csv-chunks.h"
 #include "fuzz.h"
-
-static gboolean
-serialize_row_cb (const char *const  *fields,
-                  guint               n_fields,
-                  guint64             line,
-                  gpointer            user_data,
-                  GError            **error)
-{
-  GString *out = user_data;
-
-  g_string_append_printf (out, "@%" G_GUINT64_FORMAT ":", line);
-  for (guint i = 0; i < n_fields; i++)
-    if (fields[i] == NULL)
-      g_string_append (out, "[null]");
-    else
-      g_string_append_printf (out, "[%zu:%s]", strlen (fields[i]), fields[i]);
-  g_string_append_c (out, '\n');
-
-  return TRUE;
-}
-
-static char *
-parse_in_chunks (const uint8_t *data,
-                 size_t         size,
-                 size_t         chunk_size,
-                 char           separator)
-{
-  CourantCsvOptions options = { separator };
-  GString *out = g_string_new (NULL);
-  g_autoptr(CourantCsvParser) parser = courant_csv_parser_new (&options, serialize_row_cb, out);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-
-  for (size_t offset = 0; ok && offset < size; offset += chunk_size)
-    ok = courant_csv_parser_feed (parser, (const char *) data + offset,
-                                  MIN (chunk_size, size - offset), &error);
-  if (ok)
-    ok = courant_csv_parser_finish (parser, &error);
-
-  g_string_append_printf (out, "separator %d\n", courant_csv_parser_get_separator (parser));
-  if (!ok)
-    g_string_append_printf (out, "error %d: %s\n", error->code, error->message);
-
-  return g_string_free (out, FALSE);
-}
 
 static void
 check_chunking (const uint8_t *data,
                 size_t         size,
                 char           separator)
 {
-  g_autofree char *whole = parse_in_chunks (data, size, MAX (size, 1), separator);
+  g_autofree char *whole = courant_test_csv_parse_in_chunks ((const char *) data, size, MAX (size, 1), separator);
   const size_t chunk_sizes[] = { 1, 3, 17 };
 
   for (guint i = 0; i < G_N_ELEMENTS (chunk_sizes); i++)
     {
-      g_autofree char *cut = parse_in_chunks (data, size, chunk_sizes[i], separator);
+      g_autofree char *cut = courant_test_csv_parse_in_chunks ((const char *) data, size, chunk_sizes[i], separator);
       size_t at = 0;
 
       while (cut[at] != '\0' && cut[at] == whole[at])
