@@ -24,6 +24,7 @@ typedef struct
 {
   guint    n_codes;     /* singles: n_events; pairs: n_events² */
   guint32 *stamp;       /* entity + 1 that last counted the code */
+  guint   *n_with;      /* unweighted: the entities behind a drill-down */
   double  *with;
   double  *without;
 } Counts;
@@ -34,6 +35,7 @@ counts_init (Counts *counts,
 {
   counts->n_codes = n_codes;
   counts->stamp = g_new0 (guint32, MAX (n_codes, 1));
+  counts->n_with = g_new0 (guint, MAX (n_codes, 1));
   counts->with = g_new0 (double, MAX (n_codes, 1));
   counts->without = g_new0 (double, MAX (n_codes, 1));
 }
@@ -42,6 +44,7 @@ static void
 counts_clear (Counts *counts)
 {
   g_free (counts->stamp);
+  g_free (counts->n_with);
   g_free (counts->with);
   g_free (counts->without);
 }
@@ -57,7 +60,10 @@ counts_add (Counts   *counts,
     return;
   counts->stamp[code] = stamp;
   if (with)
-    counts->with[code] += w;
+    {
+      counts->n_with[code]++;
+      counts->with[code] += w;
+    }
   else
     counts->without[code] += w;
 }
@@ -118,6 +124,7 @@ collect (CourantPrecursorsResult        *result,
         continue;
       item.first = pairs ? code / n_events : code;
       item.second = pairs ? code % n_events : COURANT_DICT_NOT_FOUND;
+      item.n_entities = counts->n_with[code];
       item.support = counts->with[code] / result->weight_with;
       item.baseline = result->weight_without > 0 ? counts->without[code] / result->weight_without : 0;
       if (item.support < options->min_support)
@@ -157,6 +164,8 @@ courant_precursors_compute (CourantEventStore               *store,
   result->store = courant_event_store_ref (store);
   result->outcome = g_strdup (options->outcome);
   result->precursors = g_array_new (FALSE, FALSE, sizeof (CourantPrecursor));
+  if (options->entity_mask != NULL)
+    result->entity_mask = g_memdup2 (options->entity_mask, store->n_entities);
 
   n_events = courant_dict_size (store->events);
   pairs = options->pairs && n_events <= MAX_PAIR_EVENTS;
@@ -271,8 +280,59 @@ courant_precursors_result_free (CourantPrecursorsResult *result)
     return;
   g_clear_pointer (&result->store, courant_event_store_unref);
   g_clear_pointer (&result->precursors, g_array_unref);
+  g_free (result->entity_mask);
   g_free (result->outcome);
   g_free (result);
+}
+
+/* Whether the events lo to end - 1 hold the single event or the pair. */
+static gboolean
+has_precursor (const CourantEventStore *store,
+               const CourantPrecursor  *item,
+               guint                    lo,
+               guint                    end)
+{
+  for (guint i = lo; i < end; i++)
+    {
+      if (store->event[i] != (item->second == COURANT_DICT_NOT_FOUND ? item->first : item->second))
+        continue;
+      if (item->second == COURANT_DICT_NOT_FOUND || (i > lo && store->event[i - 1] == item->first))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+GArray *
+courant_precursors_entities (const CourantPrecursorsResult *result,
+                             guint                          index,
+                             GCancellable                  *cancellable)
+{
+  const CourantEventStore *store;
+  const CourantPrecursor *item;
+  g_autoptr(GArray) entities = NULL;
+  guint32 outcome;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (index < result->precursors->len, NULL);
+
+  store = result->store;
+  item = &g_array_index (result->precursors, CourantPrecursor, index);
+  outcome = courant_dict_lookup (store->events, result->outcome);
+  entities = g_array_sized_new (FALSE, FALSE, sizeof (guint32), item->n_entities);
+  for (guint32 e = 0; e < store->n_entities; e++)
+    {
+      guint lo = store->offsets[e], hi = store->offsets[e + 1], end = lo;
+
+      if (e % 65536 == 0 && g_cancellable_is_cancelled (cancellable))
+        return NULL;
+      if (result->entity_mask != NULL && !result->entity_mask[e])
+        continue;
+      while (end < hi && store->event[end] != outcome)
+        end++;
+      if (end < hi && has_precursor (store, item, lo, end))
+        g_array_append_val (entities, e);
+    }
+  return g_steal_pointer (&entities);
 }
 
 static void
@@ -317,6 +377,8 @@ courant_precursors_result_to_json (const CourantPrecursorsResult *result)
       if (item->second != COURANT_DICT_NOT_FOUND)
         json_builder_add_string_value (builder, courant_dict_get (events, item->second));
       json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "entities");
+      json_builder_add_int_value (builder, item->n_entities);
       json_builder_set_member_name (builder, "support");
       add_number (builder, item->support);
       json_builder_set_member_name (builder, "baseline");
@@ -345,7 +407,7 @@ courant_precursors_result_to_csv (const CourantPrecursorsResult *result)
 
   g_return_val_if_fail (result != NULL, NULL);
 
-  out = g_string_new ("first,second,support,baseline,lift,z,p\n");
+  out = g_string_new ("first,second,entities,support,baseline,lift,z,p\n");
   for (guint i = 0; i < result->precursors->len; i++)
     {
       const CourantPrecursor *item = &g_array_index (result->precursors, CourantPrecursor, i);
@@ -356,6 +418,7 @@ courant_precursors_result_to_csv (const CourantPrecursorsResult *result)
       g_string_append_c (out, ',');
       if (item->second != COURANT_DICT_NOT_FOUND)
         courant_csv_append_field (out, courant_dict_get (result->store->events, item->second));
+      g_string_append_printf (out, ",%u", item->n_entities);
       for (guint j = 0; j < G_N_ELEMENTS (numbers); j++)
         {
           g_string_append_c (out, ',');

@@ -20,6 +20,8 @@ typedef struct
 
 /* A single event (second == COURANT_DICT_NOT_FOUND) or a consecutive pair.
  *
+ * n_entities: the entities that reach the outcome having it before their
+ *           first outcome (unweighted);
  * support:  share of the entities that reach the outcome having it before
  *           their first outcome;
  * baseline: share of the entities that never reach it having it anywhere;
@@ -31,6 +33,7 @@ typedef struct
 {
   guint32 first;
   guint32 second;
+  guint   n_entities;
   double  support;
   double  baseline;
   double  lift;
@@ -47,6 +50,7 @@ typedef struct
   double             weight_with;
   double             weight_without;
   GArray            *precursors;  /* of CourantPrecursor, by lift then support */
+  guint8            *entity_mask; /* private: a copy of the options' mask, or NULL */
 } CourantPrecursorsResult;
 
 void                     courant_precursors_options_init   (CourantPrecursorsOptions        *options);
@@ -63,8 +67,16 @@ CourantPrecursorsResult *courant_precursors_compute_finish (GAsyncResult        
                                                             GError                         **error);
 void                     courant_precursors_result_free    (CourantPrecursorsResult         *result);
 
+/* Drill-down: the entities that reach the outcome having the precursor
+ * @index before their first outcome, in order (GArray of guint32 entity
+ * indices); NULL if @cancellable is cancelled. Blocking: one pass over the
+ * events, so call it from a worker on large stores. */
+GArray                  *courant_precursors_entities       (const CourantPrecursorsResult   *result,
+                                                            guint                            index,
+                                                            GCancellable                    *cancellable);
+
 char                    *courant_precursors_result_to_json (const CourantPrecursorsResult   *result);
-/* first,second,support,baseline,lift,z,p */
+/* first,second,entities,support,baseline,lift,z,p */
 char                    *courant_precursors_result_to_csv  (const CourantPrecursorsResult   *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CourantPrecursorsResult, courant_precursors_result_free)

@@ -17,9 +17,18 @@ static char *tmp_dir;
 
 typedef struct
 {
-  double with;
-  double without;
+  double  with;
+  double  without;
+  guint   n_with;
+  char   *keys;     /* the entities with it, "," between, in order */
 } Share;
+
+static void
+share_free (Share *share)
+{
+  g_free (share->keys);
+  g_free (share);
+}
 
 static void
 exec_sql (sqlite3    *db,
@@ -51,7 +60,9 @@ sql_precursors (sqlite3    *db,
     "    UNION SELECT DISTINCT entity, prev || ' > ' || event, has FROM pre WHERE prev IS NOT NULL) ",
     outcome);
   g_autofree char *items_sql = g_strdup_printf (
-    "%s SELECT item, sum (CASE WHEN has THEN w ELSE 0 END), sum (CASE WHEN has THEN 0 ELSE w END) "
+    "%s SELECT item, sum (CASE WHEN has THEN w ELSE 0 END), sum (CASE WHEN has THEN 0 ELSE w END), "
+    "  sum (has), (SELECT group_concat (entity, ',') FROM (SELECT DISTINCT i2.entity FROM items i2 "
+    "      WHERE i2.item = items.item AND i2.has ORDER BY i2.entity)) "
     "FROM items JOIN ew USING (entity) GROUP BY item", with);
   g_autofree char *totals_sql = g_strdup_printf (
     "%s SELECT sum (CASE WHEN entity IN (SELECT entity FROM o) THEN w ELSE 0 END), "
@@ -65,6 +76,8 @@ sql_precursors (sqlite3    *db,
 
       share->with = sqlite3_column_double (stmt, 1);
       share->without = sqlite3_column_double (stmt, 2);
+      share->n_with = sqlite3_column_int (stmt, 3);
+      share->keys = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       g_hash_table_insert (shares, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), share);
     }
   sqlite3_finalize (stmt);
@@ -83,13 +96,38 @@ assert_close (double a,
   g_assert_cmpfloat_with_epsilon (a, b, 1e-9 * MAX (1, fabs (b)));
 }
 
+/* The drill-down's entities, in index order, against SQL's list of keys. */
+static void
+check_entities (const CourantPrecursorsResult *result,
+                guint                          index,
+                const char                    *expected)
+{
+  g_autoptr(GArray) entities = courant_precursors_entities (result, index, NULL);
+  g_auto(GStrv) keys = g_strsplit (expected, ",", -1);
+  g_autoptr(GHashTable) set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_hash_table_add (set, keys[i]);
+  g_assert_cmpuint (entities->len, ==, g_hash_table_size (set));
+  for (guint i = 0; i < entities->len; i++)
+    {
+      guint32 entity = g_array_index (entities, guint32, i);
+      g_autofree char *key = courant_event_store_dup_entity_key (result->store, entity);
+
+      g_assert_true (g_hash_table_contains (set, key));
+      if (i > 0)
+        g_assert_cmpuint (g_array_index (entities, guint32, i - 1), <, entity);
+    }
+}
+
 static void
 check (CourantEventStore *store,
        sqlite3           *db,
        const char        *outcome,
        double             min_support)
 {
-  g_autoptr(GHashTable) shares = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) shares = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) share_free);
   g_autoptr(CourantPrecursorsResult) result = NULL;
   g_autoptr(GError) error = NULL;
   CourantPrecursorsOptions options;
@@ -127,6 +165,8 @@ check (CourantEventStore *store,
                                courant_dict_get (store->events, item->second));
       share = g_hash_table_lookup (shares, key);
       g_assert_nonnull (share);
+      g_assert_cmpuint (item->n_entities, ==, share->n_with);
+      check_entities (result, i, share->keys);
       assert_close (item->support, share->with / weight_with);
       assert_close (item->baseline, share->without / weight_without);
       if (share->without > 0)
@@ -203,6 +243,7 @@ test_demo (void)
   g_autoptr(CourantPrecursorsResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
+  g_autofree guint8 *mask = NULL;
   CourantEventColumns columns = { "customer_id", "ts", "event", NULL, NULL, 0 };
   CourantPrecursorsOptions options;
   CourantDemoOptions demo;
@@ -232,6 +273,24 @@ test_demo (void)
   json = courant_precursors_result_to_json (result);
   g_assert_nonnull (strstr (json, "\"outcome\" : \"termination\""));
   g_assert_nonnull (strstr (json, "\"sequence\" : ["));
+
+  /* A segment: the drill-down keeps to it, and finds every entity counted. */
+  mask = g_new0 (guint8, store->n_entities);
+  for (guint e = 0; e < store->n_entities; e += 2)
+    mask[e] = 1;
+  options.entity_mask = mask;
+  g_clear_pointer (&result, courant_precursors_result_free);
+  result = courant_precursors_compute (store, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->precursors->len, >, 0);
+  for (guint i = 0; i < result->precursors->len; i++)
+    {
+      g_autoptr(GArray) entities = courant_precursors_entities (result, i, NULL);
+
+      g_assert_cmpuint (entities->len, ==, g_array_index (result->precursors, CourantPrecursor, i).n_entities);
+      for (guint j = 0; j < entities->len; j++)
+        g_assert_cmpuint (g_array_index (entities, guint32, j) % 2, ==, 0);
+    }
 }
 
 int
