@@ -140,7 +140,7 @@ chosen_bucket (CourantTimelinePage *self,
   guint selected = gtk_drop_down_get_selected (self->bucket_dropdown);
   const CourantSeries *first = courant_series_store_get_series (self->store, MAX (series, 0));
   CourantTimelineData data = { first->times, first->values, first->n, first->lod };
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double width = gtk_widget_get_width (GTK_WIDGET (self->view));
   gint64 lo, hi;
 
   /* The total of several meters only exists per bucket: raw readings of
@@ -151,6 +151,12 @@ chosen_bucket (CourantTimelinePage *self,
 
   if (!courant_series_store_get_range (self->store, &lo, &hi))
     return COURANT_BUCKET_1D;
+  /* Zoomed in on the series drawn, Auto fits the window; another series
+   * starts from its whole range. */
+  if (self->drawn != NULL && self->drawn_store == self->store && self->drawn_series == series)
+    courant_timeline_view_get_window (self->view, &lo, &hi);
+  if (width <= 0)
+    width = gtk_widget_get_width (GTK_WIDGET (self));
   return auto_bucket (hi - lo, courant_timeline_data_guess_gap (&data) * 2 / 3,
                       width > 0 ? width : 1000);
 }
@@ -430,9 +436,12 @@ add_right_plan (CourantTimelinePage *self,
 }
 
 /* Raw readings are drawn at once from the pyramids; buckets are computed
- * in a worker, since a total over hundreds of meters reads every reading. */
+ * in a worker, since a total over hundreds of meters reads every reading.
+ * With @keep_chart, the chart stays on screen while they are: Auto's finer
+ * buckets after a zoom replace the coarser ones without a blank. */
 static void
-show_series (CourantTimelinePage *self)
+compute_series (CourantTimelinePage *self,
+                gboolean             keep_chart)
 {
   g_autoptr(Plans) plans = NULL;
   g_autoptr(GTask) task = NULL;
@@ -466,11 +475,30 @@ show_series (CourantTimelinePage *self)
 
   self->compute_cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+  if (!keep_chart)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
   task = g_task_new (self, self->compute_cancellable, compute_cb, NULL);
-  g_task_set_source_tag (task, show_series);
+  g_task_set_source_tag (task, compute_series);
   g_task_set_task_data (task, g_steal_pointer (&plans), (GDestroyNotify) plans_free);
   g_task_run_in_thread (task, compute_thread);
+}
+
+static void
+show_series (CourantTimelinePage *self)
+{
+  compute_series (self, FALSE);
+}
+
+/* With the Auto bucket, a zoom that settles picks the bucket that fits the
+ * new window; the draw keeps that window. */
+static void
+window_changed_cb (CourantTimelinePage *self)
+{
+  if (self->store == NULL || self->drawn == NULL || gtk_drop_down_get_selected (self->bucket_dropdown) != 0)
+    return;
+  if (chosen_bucket (self, selected_series (self)) == self->drawn->plans[0].query.bucket)
+    return;
+  compute_series (self, TRUE);
 }
 
 static void
@@ -903,6 +931,8 @@ courant_timeline_page_init (CourantTimelinePage *self)
                            G_CALLBACK (right_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->align_check, "toggled",
                            G_CALLBACK (align_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "window-changed",
+                           G_CALLBACK (window_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   courant_timeline_view_set_dark (self->view, adw_style_manager_get_dark (manager));

@@ -227,6 +227,59 @@ test_buckets (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  CourantTimelineView *view;
+  gint64               t0;
+  gint64               t1;
+} Window;
+
+static gboolean
+window_is (gpointer data)
+{
+  Window *expected = data;
+  gint64 t0, t1;
+
+  courant_timeline_view_get_window (expected->view, &t0, &t1);
+  return t0 == expected->t0 && t1 == expected->t1;
+}
+
+/* Auto fits the window the user zoomed to: daily sums for the 60 days,
+ * half-hours (the readings' own step) for five days, and back. The window
+ * stays where the user left it. */
+static void
+test_auto_zoom (void)
+{
+  CourantWindow *window = open_timeline ("consumption");
+  GtkWidget *root = GTK_WIDGET (window);
+  CourantTimelineView *view = COURANT_TIMELINE_VIEW (courant_test_find_widget (root, COURANT_TYPE_TIMELINE_VIEW, NULL));
+  const char *daily = "SELECT " LOCAL_DAY ("ts") " AS d, sum(kwh) FROM consumption "
+                      "WHERE site_id = 2 GROUP BY d ORDER BY d";
+  Window zoomed = { view, 0, 0 };
+  gint64 lo, hi;
+
+  choose (root, "series-dropdown", "2");
+  choose (root, "bucket-dropdown", "Auto");
+  choose (root, "function-dropdown", "Mean");
+  choose (root, "function-dropdown", "Sum");
+  expect_series (view, COURANT_TIMELINE_LEFT, 0, daily, "Auto to choose daily sums of site 2");
+
+  courant_timeline_view_get_window (view, &lo, &hi);
+  zoomed.t0 = lo + 20 * DAY_MS;
+  zoomed.t1 = zoomed.t0 + 5 * DAY_MS;
+  courant_timeline_view_set_window (view, zoomed.t0, zoomed.t1);
+  expect_series (view, COURANT_TIMELINE_LEFT, 0,
+                 "SELECT ts / 1800000 * 1800000 AS h, sum(kwh) FROM consumption "
+                 "WHERE site_id = 2 GROUP BY h ORDER BY h",
+                 "Auto to choose half-hourly sums of site 2 for five days");
+  courant_test_wait_until (window_is, &zoomed, "the zoomed window to stay");
+
+  courant_timeline_view_reset (view);
+  expect_series (view, COURANT_TIMELINE_LEFT, 0, daily, "Auto to go back to daily sums");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A measure of another table on the right axis, and an earlier period
  * dashed over the left series. */
 static void
@@ -306,6 +359,7 @@ main (int    argc,
   app = courant_test_app_setup ("courant-timeline-page-XXXXXX");
 
   g_test_add_func ("/timeline-page/buckets", test_buckets);
+  g_test_add_func ("/timeline-page/auto-zoom", test_auto_zoom);
   g_test_add_func ("/timeline-page/right-axis-and-compare", test_right_axis_and_compare);
 
   status = g_test_run ();

@@ -24,6 +24,9 @@
 #define MIN_SPAN_MS      60000 /* a minute across the plot */
 #define ZOOM_STEP        1.5
 #define PAN_STEP         0.1   /* of the window */
+/* How long the window must stay put before window-changed is emitted: long
+ * enough to let a scroll or a drag finish, short enough to feel immediate. */
+#define SETTLE_MS        250
 
 typedef enum
 {
@@ -58,9 +61,21 @@ struct _CourantTimelineView
   gint64                 drag_t0;
   gint64                 drag_t1;
   double                 drag_dx;
+
+  /* The window moved since window-changed was last emitted. */
+  gboolean               window_moved;
+  guint                  settle_id;
 };
 
 G_DEFINE_FINAL_TYPE (CourantTimelineView, courant_timeline_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  WINDOW_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const CourantTheme *
 get_theme (CourantTimelineView *self)
@@ -103,6 +118,30 @@ update_description (CourantTimelineView *self)
                                            self->specs->len, from, to);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+static gboolean
+settle_cb (gpointer user_data)
+{
+  CourantTimelineView *self = user_data;
+
+  self->settle_id = 0;
+  /* The end of the drag emits it. */
+  if (self->drag != DRAG_NONE)
+    return G_SOURCE_REMOVE;
+  self->window_moved = FALSE;
+  g_signal_emit (self, signals[WINDOW_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Emits window-changed once the window or the width has stayed put for a
+ * moment: a scroll gives many small zooms, and only the last one counts. */
+static void
+schedule_settle (CourantTimelineView *self)
+{
+  self->window_moved = TRUE;
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
 }
 
 /* A new window, data or size: the scenes are made again at the next frame. */
@@ -244,6 +283,8 @@ courant_timeline_view_size_allocate (GtkWidget *widget,
 {
   CourantTimelineView *self = COURANT_TIMELINE_VIEW (widget);
 
+  if (self->scene != NULL && self->scene->width != width)
+    schedule_settle (self);
   if (self->scene == NULL || self->scene->width != width || self->scene->height != main_height (self))
     clear_scenes (self);
 }
@@ -281,6 +322,7 @@ courant_timeline_view_set_window (CourantTimelineView *self,
   g_clear_pointer (&self->scene, courant_timeline_scene_free);
   g_clear_pointer (&self->base_node, gsk_render_node_unref);
   update_description (self);
+  schedule_settle (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -570,6 +612,8 @@ drag_end_cb (CourantTimelineView *self,
       courant_timeline_view_set_window (self, MIN (a, b), MAX (a, b));
     }
   self->drag = DRAG_NONE;
+  if (self->window_moved && self->settle_id == 0)
+    schedule_settle (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -671,6 +715,7 @@ courant_timeline_view_dispose (GObject *object)
 {
   CourantTimelineView *self = COURANT_TIMELINE_VIEW (object);
 
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   clear_scenes (self);
   G_OBJECT_CLASS (courant_timeline_view_parent_class)->dispose (object);
 }
@@ -698,6 +743,16 @@ courant_timeline_view_class_init (CourantTimelineViewClass *klass)
   widget_class->size_allocate = courant_timeline_view_size_allocate;
   widget_class->measure = courant_timeline_view_measure;
   gtk_widget_class_set_css_name (widget_class, "timeline");
+
+  /**
+   * CourantTimelineView::window-changed:
+   *
+   * The visible window or the plot's width changed, and has stayed put for
+   * a moment (a scroll, a drag or a run of key presses has settled): the
+   * time to fetch data that fits the new window.
+   */
+  signals[WINDOW_CHANGED] = g_signal_new ("window-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 

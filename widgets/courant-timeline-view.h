@@ -29,7 +29,9 @@ void       courant_timeline_view_set_series_visible (CourantTimelineView        
                                                      guint                            index,
                                                      gboolean                         visible);
 
-/* The visible window [t0, t1), ms UTC, kept inside the data's range. */
+/* The visible window [t0, t1), ms UTC, kept inside the data's range. Once
+ * it (or the width) has stayed put for a moment, the view emits
+ * "window-changed". */
 void       courant_timeline_view_set_window         (CourantTimelineView             *self,
                                                      gint64                           t0,
                                                      gint64                           t1);
