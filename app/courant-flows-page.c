@@ -43,6 +43,11 @@ struct _CourantFlowsPage
   AdwBin              parent_instance;
 
   GtkDropDown        *label_dropdown;
+  GtkWidget          *period_box;
+  GtkDropDown        *period_dropdown;
+  GtkMenuButton      *dates_button;
+  GtkCalendar        *from_calendar;
+  GtkCalendar        *to_calendar;
   GtkDropDown        *anchor_dropdown;
   GtkDropDown        *event_dropdown;
   GtkSpinButton      *steps_button;
@@ -68,6 +73,14 @@ struct _CourantFlowsPage
   CourantEventStore  *store;
   CourantPaletteMap  *palette;
   GCancellable       *cancellable;
+  /* The times of the first and last events, and the days the journeys
+   * are read in (local days of the data's zone, both included); the
+   * period is left out of the options while @dated is FALSE. */
+  gboolean            dated;
+  gint64              first_ms;
+  gint64              last_ms;
+  GDate               from_day;
+  GDate               to_day;
   /* The flows on screen, shared with the drill-down's worker, and how
    * they are labelled. */
   Flows              *flows;
@@ -233,6 +246,13 @@ dup_entity_mask (CourantFlowsPage *self)
                                         gtk_string_list_get_string (GTK_STRING_LIST (values), value));
 }
 
+/* The zone of the dates: the data's. */
+static GTimeZone *
+page_zone (CourantFlowsPage *self)
+{
+  return self->timezone != NULL ? self->timezone : courant_time_zone_get_default ();
+}
+
 static void
 compute_flows (CourantFlowsPage *self)
 {
@@ -270,6 +290,9 @@ compute_flows (CourantFlowsPage *self)
   options.top_n = gtk_spin_button_get_value_as_int (self->top_n_button);
   options.min_share = gtk_spin_button_get_value (self->min_share_button) / 100.0;
   options.max_gap_ms = gaps[MIN (gap, G_N_ELEMENTS (gaps) - 1)];
+  if (self->dated)
+    courant_flows_days_to_range (&self->from_day, &self->to_day, page_zone (self),
+                                 &options.time_from, &options.time_to);
   self->computing_label = options.label;
 
   request = g_new0 (Request, 1);
@@ -282,6 +305,118 @@ compute_flows (CourantFlowsPage *self)
 }
 
 static void option_changed_cb (CourantFlowsPage *self);
+
+static GDateTime *
+day_to_date_time (CourantFlowsPage *self,
+                  const GDate      *day)
+{
+  return g_date_time_new (page_zone (self), g_date_get_year (day), g_date_get_month (day),
+                          g_date_get_day (day), 12, 0, 0);
+}
+
+static void
+day_from_calendar (GtkCalendar *calendar,
+                   GDate       *day)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (date), g_date_time_get_month (date),
+                  g_date_time_get_year (date));
+}
+
+static void day_selected_cb (CourantFlowsPage *self);
+
+/* The button says which days are read; the calendars show them. */
+static void
+show_days (CourantFlowsPage *self)
+{
+  g_autoptr(GDateTime) from = day_to_date_time (self, &self->from_day);
+  g_autoptr(GDateTime) to = day_to_date_time (self, &self->to_day);
+  g_autofree char *from_text = courant_format_date (courant_date_time_to_ms (from), page_zone (self));
+  g_autofree char *to_text = courant_format_date (courant_date_time_to_ms (to), page_zone (self));
+  /* Translators: the first and last days of the journeys: “Aug 1, 2025 – Oct 31, 2025”. */
+  g_autofree char *text = g_strdup_printf (_("%s – %s"), from_text, to_text);
+
+  gtk_menu_button_set_label (self->dates_button, text);
+  g_signal_handlers_block_by_func (self->from_calendar, day_selected_cb, self);
+  g_signal_handlers_block_by_func (self->to_calendar, day_selected_cb, self);
+  gtk_calendar_select_day (self->from_calendar, from);
+  gtk_calendar_select_day (self->to_calendar, to);
+  g_signal_handlers_unblock_by_func (self->from_calendar, day_selected_cb, self);
+  g_signal_handlers_unblock_by_func (self->to_calendar, day_selected_cb, self);
+}
+
+/* The days of the chosen preset; Custom keeps the days on the calendars. */
+static void
+apply_period (CourantFlowsPage *self)
+{
+  static const CourantFlowsPeriod periods[] = {
+    COURANT_FLOWS_PERIOD_ALL, COURANT_FLOWS_PERIOD_LAST_12_MONTHS, COURANT_FLOWS_PERIOD_LAST_3_MONTHS,
+  };
+  guint period = gtk_drop_down_get_selected (self->period_dropdown);
+
+  if (!self->dated || period >= G_N_ELEMENTS (periods))
+    return;
+  courant_flows_period_days (periods[period], self->first_ms, self->last_ms, page_zone (self),
+                             &self->from_day, &self->to_day);
+  show_days (self);
+}
+
+static void
+period_changed_cb (CourantFlowsPage *self)
+{
+  if (gtk_drop_down_get_selected (self->period_dropdown) >= 3)
+    {
+      /* Custom: the days are picked on the calendars. */
+      gtk_menu_button_popup (self->dates_button);
+      return;
+    }
+  apply_period (self);
+  compute_flows (self);
+}
+
+/* A day picked on a calendar makes the period custom; a first day after
+ * the last one moves the other end along. */
+static void
+day_selected_cb (CourantFlowsPage *self)
+{
+  GDate from, to;
+
+  day_from_calendar (self->from_calendar, &from);
+  day_from_calendar (self->to_calendar, &to);
+  if (g_date_compare (&from, &self->from_day) != 0 && g_date_compare (&from, &to) > 0)
+    to = from;
+  else if (g_date_compare (&from, &to) > 0)
+    from = to;
+  self->from_day = from;
+  self->to_day = to;
+  g_signal_handlers_block_by_func (self->period_dropdown, period_changed_cb, self);
+  gtk_drop_down_set_selected (self->period_dropdown, 3);
+  g_signal_handlers_unblock_by_func (self->period_dropdown, period_changed_cb, self);
+  show_days (self);
+  compute_flows (self);
+}
+
+/* Dates make sense for times, not for the ranks of an ordinal column. */
+static void
+fill_period (CourantFlowsPage *self)
+{
+  const char *time = courant_table_roles_get_column (self->roles, COURANT_ROLE_TIME);
+  gboolean ordinal = self->roles->columns[courant_table_roles_lookup (self->roles, time)].encoding == COURANT_TIME_ORDINAL;
+
+  self->dated = !ordinal && courant_flows_time_extent (self->store, &self->first_ms, &self->last_ms);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->period_box), self->dated);
+  if (!self->dated)
+    return;
+  if (gtk_drop_down_get_selected (self->period_dropdown) >= 3)
+    {
+      g_signal_handlers_block_by_func (self->period_dropdown, period_changed_cb, self);
+      gtk_drop_down_set_selected (self->period_dropdown, 0);
+      g_signal_handlers_unblock_by_func (self->period_dropdown, period_changed_cb, self);
+    }
+  apply_period (self);
+}
 
 /* One check button per event, in the order of their codes, which
  * dup_hidden_events() relies on. */
@@ -495,6 +630,7 @@ load_cb (GObject      *object,
   self->store = store;
   show_segment_filter (self, FALSE);
   fill_events (self);
+  fill_period (self);
   compute_flows (self);
   load_attributes (self);
 }
@@ -533,6 +669,8 @@ courant_flows_page_set_table (CourantFlowsPage        *self,
   cancel_attributes (self);
   close_drilldown (self);
   show_segment_filter (self, FALSE);
+  self->dated = FALSE;
+  gtk_widget_set_visible (gtk_widget_get_parent (self->period_box), FALSE);
   self->pending = FALSE;
   courant_sankey_view_set_graph (self->view, NULL);
   g_clear_pointer (&self->flows, flows_unref);
@@ -850,6 +988,11 @@ courant_flows_page_class_init (CourantFlowsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/courant-flows-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, label_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, period_box);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, dates_button);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, to_calendar);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, anchor_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, event_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, steps_button);
@@ -886,7 +1029,14 @@ courant_flows_page_init (CourantFlowsPage *self)
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->event_dropdown), FALSE);
   show_segment_filter (self, FALSE);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->period_box), FALSE);
 
+  g_signal_connect_object (self->period_dropdown, "notify::selected",
+                           G_CALLBACK (period_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->from_calendar, "day-selected",
+                           G_CALLBACK (day_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->to_calendar, "day-selected",
+                           G_CALLBACK (day_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->label_dropdown, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->anchor_dropdown, "notify::selected",

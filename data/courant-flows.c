@@ -752,6 +752,107 @@ courant_flows_options_init (CourantFlowsOptions *options)
   options->time_to = G_MAXINT64;
 }
 
+gboolean
+courant_flows_time_extent (const CourantEventStore *store,
+                           gint64                  *first,
+                           gint64                  *last)
+{
+  gint64 lo = G_MAXINT64, hi = G_MININT64;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (first != NULL && last != NULL, FALSE);
+
+  /* Events are sorted by entity first, so every one is looked at. */
+  for (guint i = 0; i < store->n_events; i++)
+    {
+      lo = MIN (lo, store->time[i]);
+      hi = MAX (hi, store->time[i]);
+    }
+  *first = lo;
+  *last = hi;
+  return store->n_events > 0;
+}
+
+static void
+local_day (gint64     time_ms,
+           GTimeZone *tz,
+           GDate     *day)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time_ms / 1000 - (time_ms % 1000 < 0));
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (local),
+                  g_date_time_get_month (local), g_date_time_get_year (local));
+}
+
+void
+courant_flows_period_days (CourantFlowsPeriod  period,
+                           gint64              first,
+                           gint64              last,
+                           GTimeZone          *tz,
+                           GDate              *from,
+                           GDate              *to)
+{
+  GDate start;
+
+  g_return_if_fail (tz != NULL);
+  g_return_if_fail (from != NULL && to != NULL);
+  g_return_if_fail (first <= last);
+
+  local_day (first, tz, &start);
+  local_day (last, tz, to);
+  *from = *to;
+  switch (period)
+    {
+    case COURANT_FLOWS_PERIOD_LAST_12_MONTHS:
+      g_date_subtract_months (from, 12);
+      g_date_add_days (from, 1);
+      break;
+    case COURANT_FLOWS_PERIOD_LAST_3_MONTHS:
+      g_date_subtract_months (from, 3);
+      g_date_add_days (from, 1);
+      break;
+    case COURANT_FLOWS_PERIOD_ALL:
+    default:
+      *from = start;
+      break;
+    }
+  if (g_date_compare (from, &start) < 0)
+    *from = start;
+}
+
+static gint64
+local_midnight (const GDate *day,
+                GTimeZone   *tz)
+{
+  g_autoptr(GDateTime) midnight = g_date_time_new (tz, g_date_get_year (day),
+                                                   g_date_get_month (day),
+                                                   g_date_get_day (day), 0, 0, 0);
+
+  return g_date_time_to_unix (midnight) * 1000;
+}
+
+void
+courant_flows_days_to_range (const GDate *from,
+                             const GDate *to,
+                             GTimeZone   *tz,
+                             gint64      *time_from,
+                             gint64      *time_to)
+{
+  GDate after;
+
+  g_return_if_fail (from != NULL && g_date_valid (from));
+  g_return_if_fail (to != NULL && g_date_valid (to));
+  g_return_if_fail (tz != NULL);
+  g_return_if_fail (time_from != NULL && time_to != NULL);
+
+  after = *to;
+  g_date_add_days (&after, 1);
+  *time_from = local_midnight (from, tz);
+  *time_to = local_midnight (&after, tz);
+}
+
 static guint
 thread_count (const CourantEventStore   *store,
               const CourantFlowsOptions *options)

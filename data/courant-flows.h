@@ -110,6 +110,34 @@ GArray             *courant_flows_link_entities  (const CourantFlowsResult   *re
                                                   guint                       link);
 
 char               *courant_flows_result_to_json (const CourantFlowsResult   *result);
+
+/* Periods a user picks journeys in, ending on the last day of the data. */
+typedef enum
+{
+  COURANT_FLOWS_PERIOD_ALL,
+  COURANT_FLOWS_PERIOD_LAST_12_MONTHS,
+  COURANT_FLOWS_PERIOD_LAST_3_MONTHS,
+} CourantFlowsPeriod;
+
+/* The times of the store's first and last events; FALSE without events. */
+gboolean            courant_flows_time_extent    (const CourantEventStore    *store,
+                                                  gint64                     *first,
+                                                  gint64                     *last);
+/* The local days of @period in @tz, given the data's first and last
+ * times: the whole months before the last day, never before the first. */
+void                courant_flows_period_days    (CourantFlowsPeriod          period,
+                                                  gint64                      first,
+                                                  gint64                      last,
+                                                  GTimeZone                  *tz,
+                                                  GDate                      *from,
+                                                  GDate                      *to);
+/* [@time_from, @time_to) for the local days @from to @to, both included,
+ * in @tz (a day of a time change has 23 or 25 hours). */
+void                courant_flows_days_to_range  (const GDate                *from,
+                                                  const GDate                *to,
+                                                  GTimeZone                  *tz,
+                                                  gint64                     *time_from,
+                                                  gint64                     *time_to);
 /* One line per node then per link:
  * kind,step,label,id,source,target,value,entities,mean_gap_ms */
 char               *courant_flows_result_to_csv  (const CourantFlowsResult   *result);

@@ -19,37 +19,95 @@
 
 static CourantApplication *app;
 
-/* Customers by first event, leaving out @hidden events (or none) and
- * keeping the customers of @segment (or all): event → count. */
+static sqlite3 *
+open_demo (void)
+{
+  g_autoptr(GFile) demo = courant_demo_file_get ();
+  g_autofree char *path = g_file_get_path (demo);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+/* Customers by first event, leaving out @hidden events (or none), the
+ * events outside [@from, @to) and keeping the customers of @segment (or
+ * all): event → count. */
 static GHashTable *
-sql_first_events (const char *hidden,
-                  const char *segment)
+sql_first_events_between (const char *hidden,
+                          const char *segment,
+                          gint64      from,
+                          gint64      to)
 {
   static const char sql[] =
     "WITH kept AS ("
-    "  SELECT customer_id, ts, event FROM events WHERE ?1 IS NULL OR event <> ?1),"
+    "  SELECT customer_id, ts, event FROM events WHERE (?1 IS NULL OR event <> ?1)"
+    "  AND ts >= ?3 AND ts < ?4),"
     " firsts AS ("
     "  SELECT customer_id, event,"
     "         row_number () OVER (PARTITION BY customer_id ORDER BY ts) AS rn"
     "  FROM kept)"
     " SELECT f.event, count (*) FROM firsts f JOIN customers c USING (customer_id)"
     " WHERE f.rn = 1 AND (?2 IS NULL OR c.segment = ?2) GROUP BY f.event";
-  g_autoptr(GFile) demo = courant_demo_file_get ();
-  g_autofree char *path = g_file_get_path (demo);
   GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3 *db = NULL;
+  sqlite3 *db = open_demo ();
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, hidden, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, segment, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, from);
+  sqlite3_bind_int64 (stmt, 4, to);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_hash_table_insert (counts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
                          GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return counts;
+}
+
+static GHashTable *
+sql_first_events (const char *hidden,
+                  const char *segment)
+{
+  return sql_first_events_between (hidden, segment, G_MININT64, G_MAXINT64);
+}
+
+/* The demo's last event, by SQL. */
+static gint64
+sql_last_time (void)
+{
+  sqlite3 *db = open_demo ();
+  sqlite3_stmt *stmt = NULL;
+  gint64 last;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max (ts) FROM events", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  last = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return last;
+}
+
+/* Midnight in Paris, @months before the day of @time plus @days. */
+static gint64
+paris_midnight (gint64 time,
+                int    months,
+                int    days)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time / 1000);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  g_autoptr(GDateTime) midnight = g_date_time_new (tz, g_date_time_get_year (local),
+                                                   g_date_time_get_month (local),
+                                                   g_date_time_get_day_of_month (local), 0, 0, 0);
+  g_autoptr(GDateTime) shifted = g_date_time_add_months (midnight, -months);
+  g_autoptr(GDateTime) moved = g_date_time_add_days (shifted, days);
+  g_autoptr(GDateTime) again = g_date_time_new (tz, g_date_time_get_year (moved),
+                                                g_date_time_get_month (moved),
+                                                g_date_time_get_day_of_month (moved), 0, 0, 0);
+
+  return g_date_time_to_unix (again) * 1000;
 }
 
 static guint
@@ -171,6 +229,49 @@ find_item (GtkDropDown *dropdown,
   g_assert_not_reached ();
 }
 
+/* The last three months of the data, in Paris, then a custom day picked
+ * on the calendars. */
+static void
+check_period (GtkWidget  *page,
+              const char *hidden)
+{
+  GtkWidget *period = courant_test_find_widget (page, GTK_TYPE_DROP_DOWN, "period");
+  GtkWidget *dates = courant_test_find_widget (page, GTK_TYPE_MENU_BUTTON, "dates");
+  GtkWidget *popover, *from_calendar;
+  gint64 last = sql_last_time ();
+  gint64 from = paris_midnight (last, 3, 1);
+  gint64 to = paris_midnight (last, 0, 1);
+  g_autoptr(GHashTable) recent = NULL;
+  g_autoptr(GHashTable) custom = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_assert_nonnull (period);
+  g_assert_nonnull (dates);
+  g_assert_true (gtk_widget_is_visible (period));
+  recent = sql_first_events_between (hidden, NULL, from, to);
+  g_assert_cmpuint (sum_counts (recent), >, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (period), 2);
+  wait_for_flows (COURANT_FLOWS_PAGE (page), recent, hidden, "the flows of the last three months");
+
+  /* A later first day on the calendar: the period becomes custom. */
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (dates)));
+  from_calendar = courant_test_find_widget (popover, GTK_TYPE_CALENDAR, "from-calendar");
+  g_assert_nonnull (from_calendar);
+  utc = g_date_time_new_from_unix_utc (paris_midnight (last, 1, 0) / 1000);
+  day = g_date_time_to_timezone (utc, tz);
+  gtk_calendar_select_day (GTK_CALENDAR (from_calendar), day);
+  g_signal_emit_by_name (from_calendar, "day-selected");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (period)), ==, 3);
+  custom = sql_first_events_between (hidden, NULL, paris_midnight (last, 1, 0), to);
+  g_assert_cmpuint (sum_counts (custom), <, sum_counts (recent));
+  wait_for_flows (COURANT_FLOWS_PAGE (page), custom, hidden, "the flows of the last month");
+
+  /* The whole period brings the earlier journeys back. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (period), 0);
+}
+
 static void
 test_controls (void)
 {
@@ -235,6 +336,8 @@ test_controls (void)
   /* "All" brings every customer back. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (value), 0);
   wait_for_flows (COURANT_FLOWS_PAGE (page), shown, hidden, "the flows of every segment");
+
+  check_period (page, hidden);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -440,7 +440,62 @@ test_demo (void)
                 "1.0 AS w FROM events");
   for (guint i = 0; i < G_N_ELEMENTS (demo_cases); i++)
     check_case (store, db, &demo_cases[i], demo_cases[i].mask_sql != NULL ? residential : NULL);
+
+  /* The last three months of the data, as the journeys page picks them. */
+  {
+    g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+    Case last = { "demo last 3 months", COURANT_FLOWS_BY_EVENT, 0, NULL, 4, TRUE, { NULL } };
+    gint64 first_ms, last_ms;
+    GDate from, to;
+
+    g_assert_true (courant_flows_time_extent (store, &first_ms, &last_ms));
+    courant_flows_period_days (COURANT_FLOWS_PERIOD_LAST_3_MONTHS, first_ms, last_ms, tz, &from, &to);
+    courant_flows_days_to_range (&from, &to, tz, &last.time_from, &last.time_to);
+    g_assert_cmpint (last.time_from, >, first_ms);
+    g_assert_cmpint (last.time_to, >, last_ms);
+    check_case (store, db, &last, NULL);
+  }
   sqlite3_close (db);
+}
+
+static void
+assert_day (const GDate *day,
+            int          year,
+            int          month,
+            int          day_of_month)
+{
+  g_assert_cmpint (g_date_get_year (day), ==, year);
+  g_assert_cmpint (g_date_get_month (day), ==, month);
+  g_assert_cmpint (g_date_get_day (day), ==, day_of_month);
+}
+
+/* Days in Paris: the instants were computed with Python's zoneinfo. */
+static void
+test_periods (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+  /* 2024-11-01 10:00 and 2025-10-31 23:30, Paris time (22:30 UTC). */
+  const gint64 first = G_GINT64_CONSTANT (1730451600000);
+  const gint64 last = G_GINT64_CONSTANT (1761949800000);
+  gint64 time_from, time_to;
+  GDate from, to;
+
+  courant_flows_period_days (COURANT_FLOWS_PERIOD_ALL, first, last, tz, &from, &to);
+  assert_day (&from, 2024, 11, 1);
+  assert_day (&to, 2025, 10, 31);
+  courant_flows_period_days (COURANT_FLOWS_PERIOD_LAST_3_MONTHS, first, last, tz, &from, &to);
+  assert_day (&from, 2025, 8, 1);
+  assert_day (&to, 2025, 10, 31);
+  /* Twelve months back would start before the data: the first day. */
+  courant_flows_period_days (COURANT_FLOWS_PERIOD_LAST_12_MONTHS, first + 86400000, last, tz, &from, &to);
+  assert_day (&from, 2024, 11, 2);
+
+  /* The spring change: 30 March 2025 lasts 23 hours. */
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 30, 3, 2025);
+  courant_flows_days_to_range (&from, &from, tz, &time_from, &time_to);
+  g_assert_cmpint (time_from, ==, G_GINT64_CONSTANT (1743289200000));
+  g_assert_cmpint (time_to, ==, G_GINT64_CONSTANT (1743372000000));
 }
 
 static void
@@ -497,6 +552,7 @@ main (int    argc,
   g_test_add_func ("/flows/ordinal", test_ordinal);
   g_test_add_func ("/flows/demo", test_demo);
   g_test_add_func ("/flows/json", test_json);
+  g_test_add_func ("/flows/periods", test_periods);
 
   status = g_test_run ();
   {
