@@ -87,6 +87,48 @@ press_key (guint           keyval,
   return handled;
 }
 
+/* Emits @signal with two doubles on the view's controller of @type, as
+ * the pointer does. */
+static void
+emit_on (GType       type,
+         const char *signal,
+         double      a,
+         double      b)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        g_signal_emit_by_name (controller, signal, a, b);
+    }
+}
+
+static void
+drag (double x,
+      double y,
+      double dx)
+{
+  emit_on (GTK_TYPE_GESTURE_DRAG, "drag-begin", x, y);
+  emit_on (GTK_TYPE_GESTURE_DRAG, "drag-update", dx / 2, 0);
+  emit_on (GTK_TYPE_GESTURE_DRAG, "drag-update", dx, 0);
+  emit_on (GTK_TYPE_GESTURE_DRAG, "drag-end", dx, 0);
+  settle ();
+}
+
+static const char *
+cursor_at (double x,
+           double y)
+{
+  GdkCursor *cursor;
+
+  emit_on (GTK_TYPE_EVENT_CONTROLLER_MOTION, "motion", x, y);
+  cursor = gtk_widget_get_cursor (GTK_WIDGET (view));
+  return cursor != NULL ? gdk_cursor_get_name (cursor) : NULL;
+}
+
 static void
 get_window (gint64 *t0,
             gint64 *t1)
@@ -265,6 +307,96 @@ test_crosshair (void)
   }
 }
 
+/* The window on the overview strip is resized by either edge, under a
+ * resize cursor, and moved by its middle. */
+static void
+test_overview_resize (void)
+{
+  const CourantTimelineScene *overview;
+  gint64 t0, t1, r0, r1, step;
+  double top, y, x0, x1;
+
+  courant_timeline_view_set_window (view, jan_2025 + 20 * 24 * HOUR, jan_2025 + 40 * 24 * HOUR);
+  settle ();
+  overview = courant_timeline_view_get_overview (view, &top);
+  g_assert_nonnull (overview);
+  get_window (&t0, &t1);
+  y = top + overview->height / 2;
+  x0 = courant_timeline_scene_time_to_x (overview, t0);
+  x1 = courant_timeline_scene_time_to_x (overview, t1);
+  /* One pixel of the strip, in time. */
+  step = (overview->t1 - overview->t0) / (gint64) overview->plot_width + 1;
+
+  g_assert_cmpstr (cursor_at (x1 + 2, y), ==, "ew-resize");
+  g_assert_cmpstr (cursor_at (x0 - 2, y), ==, "ew-resize");
+  g_assert_null (cursor_at ((x0 + x1) / 2, y));
+  g_assert_null (cursor_at (x1 + 2, top / 2));
+
+  /* The end edge 60 px later: the start stays. */
+  drag (x1 + 1, y, 60);
+  get_window (&r0, &r1);
+  g_assert_cmpint (r0, ==, t0);
+  g_assert_cmpint (llabs (r1 - courant_timeline_scene_x_to_time (overview, x1 + 61)), <=, step);
+
+  /* The start edge 40 px earlier: the end stays. */
+  t1 = r1;
+  drag (x0 - 1, y, -40);
+  get_window (&r0, &r1);
+  g_assert_cmpint (r1, ==, t1);
+  g_assert_cmpint (llabs (r0 - courant_timeline_scene_x_to_time (overview, x0 - 41)), <=, step);
+
+  /* Dragged by its middle, the window keeps its span and moves as far. */
+  t0 = r0;
+  t1 = r1;
+  x0 = courant_timeline_scene_time_to_x (overview, t0);
+  x1 = courant_timeline_scene_time_to_x (overview, t1);
+  drag ((x0 + x1) / 2 + 10, y, 30);
+  get_window (&r0, &r1);
+  g_assert_cmpint (r1 - r0, ==, t1 - t0);
+  g_assert_cmpint (llabs ((r0 - t0) - 30 * (overview->t1 - overview->t0) / (gint64) overview->plot_width), <=, 2 * step);
+}
+
+static void
+window_changed_cb (CourantTimelineView *self,
+                   guint               *count)
+{
+  (*count)++;
+}
+
+/* A run of zooms, as a scroll gives, is announced once when it settles. */
+static void
+test_window_changed (void)
+{
+  guint count = 0;
+  gulong id = g_signal_connect (view, "window-changed", G_CALLBACK (window_changed_cb), &count);
+  gint64 deadline;
+
+  courant_timeline_view_reset (view);
+  settle ();
+  settle ();
+  settle ();
+  count = 0;
+  for (guint i = 0; i < 5; i++)
+    {
+      courant_timeline_view_zoom (view, 1.2, 300);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpuint (count, ==, 0);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (count == 0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (count, ==, 1);
+  settle ();
+  settle ();
+  settle ();
+  settle ();
+  g_assert_cmpuint (count, ==, 1);
+  g_signal_handler_disconnect (view, id);
+}
+
 /* Hiding a series, switching theme and resizing draw again without trouble. */
 static void
 test_redraw (void)
@@ -313,6 +445,8 @@ main (int    argc,
   g_test_add_func ("/timeline-view/zoom-pan", test_zoom_pan);
   g_test_add_func ("/timeline-view/keys", test_keys);
   g_test_add_func ("/timeline-view/crosshair", test_crosshair);
+  g_test_add_func ("/timeline-view/overview-resize", test_overview_resize);
+  g_test_add_func ("/timeline-view/window-changed", test_window_changed);
   g_test_add_func ("/timeline-view/redraw", test_redraw);
 
   status = g_test_run ();

@@ -24,6 +24,7 @@
 #define MIN_SPAN_MS      60000 /* a minute across the plot */
 #define ZOOM_STEP        1.5
 #define PAN_STEP         0.1   /* of the window */
+#define EDGE_GRAB        5     /* px either side of the overview window's edges */
 /* How long the window must stay put before window-changed is emitted: long
  * enough to let a scroll or a drag finish, short enough to feel immediate. */
 #define SETTLE_MS        250
@@ -34,6 +35,8 @@ typedef enum
   DRAG_PAN,
   DRAG_SELECT,
   DRAG_OVERVIEW,
+  DRAG_OVERVIEW_START,  /* resizing the overview's window by an edge */
+  DRAG_OVERVIEW_END,
 } DragMode;
 
 struct _CourantTimelineView
@@ -247,6 +250,15 @@ snapshot_overview_window (CourantTimelineView *self,
   courant_rgba_set_source (cr, &theme->crosshair);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
+  /* Grips on both edges say that they can be dragged. */
+  if (x1 - x0 >= 3 * EDGE_GRAB)
+    {
+      double mid = self->overview->height / 2;
+
+      cairo_rectangle (cr, x0 - 1.5, mid - 8, 3, 16);
+      cairo_rectangle (cr, x1 - 1.5, mid - 8, 3, 16);
+      cairo_fill (cr);
+    }
   cairo_destroy (cr);
 }
 
@@ -426,6 +438,18 @@ courant_timeline_view_get_scene (CourantTimelineView *self)
   return self->scene;
 }
 
+const CourantTimelineScene *
+courant_timeline_view_get_overview (CourantTimelineView *self,
+                                    double              *y)
+{
+  g_return_val_if_fail (COURANT_IS_TIMELINE_VIEW (self), NULL);
+
+  ensure_scenes (self);
+  if (y != NULL)
+    *y = main_height (self) + OVERVIEW_GAP;
+  return self->overview;
+}
+
 /* The keyboard moves the crosshair one device pixel at a time, from the
  * middle of the plot. */
 static void
@@ -486,6 +510,29 @@ key_pressed_cb (CourantTimelineView *self,
     }
 }
 
+/* Which edge of the visible window on the overview strip is at (@x, @y):
+ * DRAG_OVERVIEW_START or _END, or DRAG_NONE. */
+static DragMode
+overview_edge_at (CourantTimelineView *self,
+                  double               x,
+                  double               y)
+{
+  double x0, x1;
+
+  if (self->overview == NULL || y < main_height (self))
+    return DRAG_NONE;
+  x0 = courant_timeline_scene_time_to_x (self->overview, self->t0);
+  x1 = courant_timeline_scene_time_to_x (self->overview, self->t1);
+  /* A narrow window is moved by its middle, not resized. */
+  if (x1 - x0 < 3 * EDGE_GRAB)
+    return DRAG_NONE;
+  if (fabs (x - x0) <= EDGE_GRAB)
+    return DRAG_OVERVIEW_START;
+  if (fabs (x - x1) <= EDGE_GRAB)
+    return DRAG_OVERVIEW_END;
+  return DRAG_NONE;
+}
+
 static void
 motion_cb (CourantTimelineView      *self,
            double                    x,
@@ -493,6 +540,10 @@ motion_cb (CourantTimelineView      *self,
            GtkEventControllerMotion *controller)
 {
   courant_timeline_view_set_crosshair (self, y < main_height (self) ? x : -1);
+  /* While dragging, the cursor stays what it was when the drag began. */
+  if (self->drag == DRAG_NONE)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                     overview_edge_at (self, x, y) != DRAG_NONE ? "ew-resize" : NULL);
 }
 
 static void
@@ -548,6 +599,20 @@ centre_on_overview (CourantTimelineView *self,
   courant_timeline_view_set_window (self, t - span / 2, t - span / 2 + span);
 }
 
+/* Moves one edge of the window to @x of the overview strip; the other
+ * stays. */
+static void
+resize_on_overview (CourantTimelineView *self,
+                    double               x)
+{
+  gint64 t = courant_timeline_scene_x_to_time (self->overview, x);
+
+  if (self->drag == DRAG_OVERVIEW_START)
+    courant_timeline_view_set_window (self, MIN (t, self->drag_t1 - MIN_SPAN_MS), self->drag_t1);
+  else
+    courant_timeline_view_set_window (self, self->drag_t0, MAX (t, self->drag_t0 + MIN_SPAN_MS));
+}
+
 static void
 drag_begin_cb (CourantTimelineView *self,
                double               x,
@@ -560,10 +625,20 @@ drag_begin_cb (CourantTimelineView *self,
   self->drag_dx = 0;
   self->drag_t0 = self->t0;
   self->drag_t1 = self->t1;
-  if (self->overview != NULL && y >= main_height (self))
+  if (overview_edge_at (self, x, y) != DRAG_NONE)
+    self->drag = overview_edge_at (self, x, y);
+  else if (self->overview != NULL && y >= main_height (self))
     {
+      double x0 = courant_timeline_scene_time_to_x (self->overview, self->t0);
+      double x1 = courant_timeline_scene_time_to_x (self->overview, self->t1);
+
       self->drag = DRAG_OVERVIEW;
-      centre_on_overview (self, x);
+      /* Grabbed inside, the window follows the pointer from where it is;
+       * elsewhere it jumps to be centred under the pointer. */
+      if (x >= x0 && x <= x1)
+        self->drag_x = (x0 + x1) / 2;
+      else
+        centre_on_overview (self, x);
     }
   else
     self->drag = state & GDK_SHIFT_MASK ? DRAG_SELECT : DRAG_PAN;
@@ -588,6 +663,10 @@ drag_update_cb (CourantTimelineView *self,
       break;
     case DRAG_OVERVIEW:
       centre_on_overview (self, self->drag_x + dx);
+      break;
+    case DRAG_OVERVIEW_START:
+    case DRAG_OVERVIEW_END:
+      resize_on_overview (self, self->drag_x + dx);
       break;
     case DRAG_SELECT:
       gtk_widget_queue_draw (GTK_WIDGET (self));

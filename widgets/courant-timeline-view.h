@@ -56,5 +56,9 @@ gboolean   courant_timeline_view_get_pick           (CourantTimelineView        
                                                      CourantTimelinePick             *pick);
 /* The scene on screen, or NULL before the first allocation. */
 const CourantTimelineScene *courant_timeline_view_get_scene (CourantTimelineView     *self);
+/* The overview strip's scene (NULL when the view is too low to show one),
+ * and its top in the view's coordinates at @y. */
+const CourantTimelineScene *courant_timeline_view_get_overview (CourantTimelineView  *self,
+                                                                double               *y);
 
 G_END_DECLS
