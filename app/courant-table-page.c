@@ -11,6 +11,7 @@
 
 #include "courant-flows-page.h"
 #include "courant-format.h"
+#include "courant-precursors-panel.h"
 #include "courant-table-page.h"
 #include "courant-timeline-page.h"
 
@@ -45,6 +46,8 @@ struct _CourantTablePage
   AdwViewStack   *view_stack;
   AdwViewStackPage    *flows_stack_page;
   CourantFlowsPage    *flows_page;
+  AdwViewStackPage    *precursors_stack_page;
+  CourantPrecursorsPanel *precursors_panel;
   AdwViewStackPage    *timeline_stack_page;
   CourantTimelinePage *timeline_page;
   GtkLabel       *name_label;
@@ -309,6 +312,9 @@ courant_table_page_set_table (CourantTablePage    *self,
   courant_flows_page_set_table (self->flows_page, source, roles,
                                 opened != NULL ? opened->timezone : NULL);
   adw_view_stack_page_set_visible (self->flows_stack_page, courant_flows_page_can_show (roles));
+  courant_precursors_panel_set_table (self->precursors_panel, source, roles,
+                                      opened != NULL ? opened->timezone : NULL);
+  adw_view_stack_page_set_visible (self->precursors_stack_page, courant_flows_page_can_show (roles));
   courant_timeline_page_set_table (self->timeline_page, source, roles,
                                    opened != NULL ? opened->timezone : NULL);
   adw_view_stack_page_set_visible (self->timeline_stack_page,
@@ -362,6 +368,7 @@ courant_table_page_class_init (CourantTablePageClass *klass)
   object_class->dispose = courant_table_page_dispose;
 
   g_type_ensure (COURANT_TYPE_FLOWS_PAGE);
+  g_type_ensure (COURANT_TYPE_PRECURSORS_PANEL);
   g_type_ensure (COURANT_TYPE_TIMELINE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -369,6 +376,8 @@ courant_table_page_class_init (CourantTablePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, flows_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, flows_page);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, precursors_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, precursors_panel);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, timeline_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, timeline_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, name_label);
