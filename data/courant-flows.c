@@ -584,6 +584,15 @@ node_clear (gpointer data)
 
   g_free (node->id);
   g_free (node->label);
+  g_clear_pointer (&node->members, g_array_unref);
+}
+
+static void
+member_clear (gpointer data)
+{
+  CourantFlowsMember *member = data;
+
+  g_free (member->label);
 }
 
 static guint
@@ -623,8 +632,10 @@ build_nodes (CourantFlowsResult        *result,
       g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
       double step_total = 0, other_value = 0;
       guint other_n = 0, other_node = NO_NODE;
+      g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (CourantFlowsMember));
       guint32 *node_of = plan->node_of + (gsize) s * n_labels;
 
+      g_array_set_clear_func (members, member_clear);
       for (guint32 l = 0; l < n_labels; l++)
         {
           gsize cell = (gsize) s * n_labels + l;
@@ -650,14 +661,17 @@ build_nodes (CourantFlowsResult        *result,
             node_of[c->label] = add_node (result, s, g_steal_pointer (&c->text), c->value, c->n);
           else
             {
+              CourantFlowsMember member = { g_steal_pointer (&c->text), c->value, c->n };
+
               other_value += c->value;
               other_n += c->n;
-              g_clear_pointer (&c->text, g_free);
+              g_array_append_val (members, member);
             }
         }
       if (other_n > 0)
         {
           other_node = add_node (result, s, g_strdup (COURANT_FLOWS_OTHER), other_value, other_n);
+          g_array_index (result->nodes, CourantFlowsNode, other_node).members = g_steal_pointer (&members);
           for (guint r = 0; r < candidates->len; r++)
             {
               Candidate *c = &g_array_index (candidates, Candidate, r);

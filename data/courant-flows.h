@@ -56,6 +56,14 @@ typedef struct
 #define COURANT_FLOWS_OTHER "(other)"
 #define COURANT_FLOWS_END   "(end)"
 
+/* A label that an "(other)" node groups. */
+typedef struct
+{
+  char   *label;
+  double  value;       /* weighted */
+  guint   n_entities;
+} CourantFlowsMember;
+
 typedef struct
 {
   char   *id;          /* "STEP:LABEL" */
@@ -63,6 +71,8 @@ typedef struct
   char   *label;
   double  value;       /* weighted */
   guint   n_entities;
+  /* Of CourantFlowsMember, the largest first, for "(other)"; else NULL. */
+  GArray *members;
 } CourantFlowsNode;
 
 typedef struct

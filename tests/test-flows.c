@@ -236,6 +236,68 @@ check_drill_down (CourantFlowsResult *result)
     }
 }
 
+/* The labels an "(other)" node groups are those of its step that the
+ * same flows without top N nor minimum share show as nodes of their own
+ * (that result was checked against SQL), with their figures. */
+static void
+check_members (CourantEventStore        *store,
+               const Case               *c,
+               const guint8             *mask,
+               const CourantFlowsResult *grouped)
+{
+  g_autoptr(GHashTable) plain_nodes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(CourantFlowsResult) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  CourantFlowsOptions options;
+
+  if (c->top_n == 0 && c->min_share <= 0)
+    return;
+  options_from_case (c, &options);
+  options.entity_mask = mask;
+  options.top_n = 0;
+  options.min_share = 0;
+  plain = courant_flows_compute (store, &options, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < plain->nodes->len; i++)
+    {
+      CourantFlowsNode *node = &g_array_index (plain->nodes, CourantFlowsNode, i);
+
+      g_assert_null (node->members);
+      g_hash_table_insert (plain_nodes, node->id, node);
+    }
+
+  for (guint i = 0; i < grouped->nodes->len; i++)
+    {
+      const CourantFlowsNode *node = &g_array_index (grouped->nodes, CourantFlowsNode, i);
+      double sum = 0;
+      guint n = 0;
+
+      if (g_strcmp0 (node->label, COURANT_FLOWS_OTHER) != 0)
+        {
+          g_assert_null (node->members);
+          continue;
+        }
+      g_assert_nonnull (node->members);
+      g_assert_cmpuint (node->members->len, >, 0);
+      for (guint m = 0; m < node->members->len; m++)
+        {
+          const CourantFlowsMember *member = &g_array_index (node->members, CourantFlowsMember, m);
+          g_autofree char *id = g_strdup_printf ("%u:%s", node->step, member->label);
+          const CourantFlowsNode *alone = g_hash_table_lookup (plain_nodes, id);
+
+          g_assert_nonnull (alone);
+          assert_close (member->value, alone->value);
+          g_assert_cmpuint (member->n_entities, ==, alone->n_entities);
+          if (m > 0)
+            g_assert_cmpfloat (member->value, <=, g_array_index (node->members, CourantFlowsMember, m - 1).value);
+          sum += member->value;
+          n += member->n_entities;
+        }
+      assert_close (sum, node->value);
+      g_assert_cmpuint (n, ==, node->n_entities);
+    }
+}
+
 static void
 check_case (CourantEventStore *store,
             sqlite3           *db,
@@ -290,6 +352,7 @@ check_case (CourantEventStore *store,
         }
     }
   check_drill_down (result);
+  check_members (store, c, mask, result);
 }
 
 /* Gaps of exactly 1 h (f) and of 2 h (a, d) around a maximum of 1 h; ties at t = 20 keep

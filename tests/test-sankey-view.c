@@ -218,6 +218,82 @@ test_keyboard (void)
   g_signal_handlers_disconnect_by_func (view, activated_cb, &activated);
 }
 
+static void
+add_flows_node (GArray     *nodes,
+                guint       step,
+                const char *label,
+                double      value)
+{
+  CourantFlowsNode node = { NULL, step, (char *) label, value, (guint) value, NULL };
+
+  g_array_append_val (nodes, node);
+}
+
+/* An "(other)" node of eleven labels, from a flows result made by hand:
+ * its tooltip lists the eight largest with their counts, then the rest. */
+static void
+test_other (void)
+{
+  static const char *labels[] = { "k", "j", "i", "h", "g", "f", "e", "d", "c", "b", "a" };
+  g_autoptr(GArray) nodes = g_array_new (FALSE, TRUE, sizeof (CourantFlowsNode));
+  g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (CourantFlowsLink));
+  g_autoptr(GArray) members = g_array_new (FALSE, TRUE, sizeof (CourantFlowsMember));
+  CourantFlowsResult flows = { 0 };
+  CourantSankeyPick pick = { COURANT_SANKEY_PICK_NODE, 1 };
+  CourantFlowsLink link = { 0, 2, 100, 100, NAN };
+  g_autofree char *tooltip = NULL;
+  g_autofree char *plain = NULL;
+  CourantSankeyGraph *graph;
+  const char *previous;
+
+  add_flows_node (nodes, 0, "web", 100);
+  add_flows_node (nodes, 0, COURANT_FLOWS_OTHER, 66);
+  add_flows_node (nodes, 1, COURANT_FLOWS_END, 166);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      /* 11, 10, ... 1: the largest first, as the flows give them. */
+      CourantFlowsMember member = { (char *) labels[i], 11 - i, 11 - i };
+
+      g_array_append_val (members, member);
+    }
+  g_array_index (nodes, CourantFlowsNode, 1).members = members;
+  g_array_append_val (links, link);
+  link.source = 1;
+  link.value = 66;
+  g_array_append_val (links, link);
+  flows.n_steps = 2;
+  flows.nodes = nodes;
+  flows.links = links;
+
+  graph = courant_sankey_graph_new_from_flows (&flows);
+  g_assert_cmpuint (courant_sankey_graph_get_node (graph, 1)->n_members, ==, 11);
+  g_assert_cmpstr (courant_sankey_graph_get_member (graph, 1, 10)->label, ==, "a");
+  courant_sankey_view_set_graph (view, graph);
+  wait_for_scene ();
+  settle ();
+
+  tooltip = courant_sankey_view_describe_pick (view, pick);
+  g_test_message ("%s", tooltip);
+  g_assert_nonnull (strstr (tooltip, "(other), step 1"));
+  previous = tooltip;
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n• %s %u", labels[i], 11 - i);
+      const char *found = strstr (tooltip, line);
+
+      g_assert_nonnull (found);
+      g_assert_true (found > previous);
+      previous = found;
+    }
+  g_assert_null (strstr (tooltip, "• c "));
+  g_assert_true (g_str_has_suffix (tooltip, "\nand 3 more"));
+
+  /* A plain node lists nothing. */
+  pick.index = 0;
+  plain = courant_sankey_view_describe_pick (view, pick);
+  g_assert_null (strstr (plain, "•"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -243,6 +319,7 @@ main (int    argc,
 
   g_test_add_func ("/sankey-view/hover", test_hover);
   g_test_add_func ("/sankey-view/keyboard", test_keyboard);
+  g_test_add_func ("/sankey-view/other", test_other);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

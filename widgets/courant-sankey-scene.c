@@ -38,6 +38,7 @@ struct _CourantSankeyGraph
 {
   GArray       *nodes;   /* of CourantSankeyGraphNode */
   GArray       *links;   /* of CourantSankeyGraphLink */
+  GArray       *members; /* of CourantSankeyGraphMember, node after node */
   GStringChunk *labels;
 };
 
@@ -48,6 +49,7 @@ courant_sankey_graph_new (void)
 
   graph->nodes = g_array_new (FALSE, FALSE, sizeof (CourantSankeyGraphNode));
   graph->links = g_array_new (FALSE, FALSE, sizeof (CourantSankeyGraphLink));
+  graph->members = g_array_new (FALSE, FALSE, sizeof (CourantSankeyGraphMember));
   graph->labels = g_string_chunk_new (1024);
   return graph;
 }
@@ -59,6 +61,7 @@ courant_sankey_graph_free (CourantSankeyGraph *graph)
     return;
   g_array_unref (graph->nodes);
   g_array_unref (graph->links);
+  g_array_unref (graph->members);
   g_string_chunk_free (graph->labels);
   g_free (graph);
 }
@@ -77,6 +80,8 @@ courant_sankey_graph_add_node (CourantSankeyGraph *graph,
   node.step = step;
   node.label = g_string_chunk_insert_const (graph->labels, label);
   node.value = MAX (value, 0);
+  node.first_member = 0;
+  node.n_members = 0;
   g_array_append_val (graph->nodes, node);
   return graph->nodes->len - 1;
 }
@@ -97,6 +102,44 @@ courant_sankey_graph_add_link (CourantSankeyGraph *graph,
   g_array_append_val (graph->links, link);
 }
 
+void
+courant_sankey_graph_add_member (CourantSankeyGraph *graph,
+                                 guint               node,
+                                 const char         *label,
+                                 double              value)
+{
+  CourantSankeyGraphMember member;
+  CourantSankeyGraphNode *owner;
+
+  g_return_if_fail (graph != NULL);
+  g_return_if_fail (node < graph->nodes->len);
+  g_return_if_fail (label != NULL);
+
+  owner = &g_array_index (graph->nodes, CourantSankeyGraphNode, node);
+  g_return_if_fail (owner->n_members == 0 ||
+                    owner->first_member + owner->n_members == graph->members->len);
+
+  if (owner->n_members == 0)
+    owner->first_member = graph->members->len;
+  owner->n_members++;
+  member.label = g_string_chunk_insert_const (graph->labels, label);
+  member.value = MAX (value, 0);
+  g_array_append_val (graph->members, member);
+}
+
+const CourantSankeyGraphMember *
+courant_sankey_graph_get_member (const CourantSankeyGraph *graph,
+                                 guint                     node,
+                                 guint                     index)
+{
+  const CourantSankeyGraphNode *owner;
+
+  g_return_val_if_fail (graph != NULL && node < graph->nodes->len, NULL);
+  owner = &g_array_index (graph->nodes, CourantSankeyGraphNode, node);
+  g_return_val_if_fail (index < owner->n_members, NULL);
+  return &g_array_index (graph->members, CourantSankeyGraphMember, owner->first_member + index);
+}
+
 CourantSankeyGraph *
 courant_sankey_graph_new_from_flows (const CourantFlowsResult *flows)
 {
@@ -110,6 +153,12 @@ courant_sankey_graph_new_from_flows (const CourantFlowsResult *flows)
       const CourantFlowsNode *node = &g_array_index (flows->nodes, CourantFlowsNode, i);
 
       courant_sankey_graph_add_node (graph, node->step, node->label, node->value);
+      for (guint m = 0; node->members != NULL && m < node->members->len; m++)
+        {
+          const CourantFlowsMember *member = &g_array_index (node->members, CourantFlowsMember, m);
+
+          courant_sankey_graph_add_member (graph, i, member->label, member->value);
+        }
     }
   for (guint i = 0; i < flows->links->len; i++)
     {

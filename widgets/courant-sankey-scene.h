@@ -22,7 +22,16 @@ typedef struct
   guint       step;
   const char *label;
   double      value;
+  /* The labels it groups (an "(other)" node), in the graph's members. */
+  guint       first_member;
+  guint       n_members;
 } CourantSankeyGraphNode;
+
+typedef struct
+{
+  const char *label;
+  double      value;
+} CourantSankeyGraphMember;
 
 typedef struct
 {
@@ -44,6 +53,15 @@ void                          courant_sankey_graph_add_link       (CourantSankey
                                                                    guint                     source,
                                                                    guint                     target,
                                                                    double                    value);
+/* A label that @node groups; a node's members are added one after the
+ * other, the largest first. */
+void                          courant_sankey_graph_add_member     (CourantSankeyGraph       *graph,
+                                                                   guint                     node,
+                                                                   const char               *label,
+                                                                   double                    value);
+const CourantSankeyGraphMember *courant_sankey_graph_get_member   (const CourantSankeyGraph *graph,
+                                                                   guint                     node,
+                                                                   guint                     index);
 guint                         courant_sankey_graph_get_n_nodes    (const CourantSankeyGraph *graph);
 guint                         courant_sankey_graph_get_n_links    (const CourantSankeyGraph *graph);
 const CourantSankeyGraphNode *courant_sankey_graph_get_node       (const CourantSankeyGraph *graph,

@@ -266,6 +266,44 @@ courant_sankey_view_measure (GtkWidget      *widget,
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 960 : 540;
 }
 
+/* The first labels an "(other)" node groups, one a line, then how many
+ * more: a tooltip stays short. */
+#define MAX_MEMBERS_SHOWN 8
+
+static char *
+describe_members (CourantSankeyView *self,
+                  guint              node)
+{
+  const CourantSankeyGraphNode *owner = courant_sankey_graph_get_node (self->graph, node);
+  g_autoptr(GString) text = NULL;
+  guint shown;
+
+  if (owner->n_members == 0)
+    return NULL;
+  /* TRANSLATORS: introduces the labels an "(other)" node of a Sankey groups. */
+  text = g_string_new (_("\nIt groups:"));
+  /* Showing all but one would take as much room as "and 1 more". */
+  shown = owner->n_members <= MAX_MEMBERS_SHOWN + 1 ? owner->n_members : MAX_MEMBERS_SHOWN;
+  for (guint i = 0; i < shown; i++)
+    {
+      const CourantSankeyGraphMember *member = courant_sankey_graph_get_member (self->graph, node, i);
+      g_autofree char *value = courant_format_number (member->value, 0);
+
+      /* TRANSLATORS: one label an "(other)" node groups, and its count. */
+      g_string_append_printf (text, _("\n• %s %s"), member->label, value);
+    }
+  if (shown < owner->n_members)
+    {
+      guint more = owner->n_members - shown;
+
+      g_string_append_c (text, '\n');
+      /* TRANSLATORS: after the first labels an "(other)" node groups. */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", more),
+                              more);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 char *
 courant_sankey_view_describe_pick (CourantSankeyView *self,
                                    CourantSankeyPick  pick)
@@ -284,10 +322,14 @@ courant_sankey_view_describe_pick (CourantSankeyView *self,
       g_autofree char *share = courant_format_number (100 * node->share, 1);
       g_autofree char *start = courant_format_number (scene->total > 0 ? 100 * node->value / scene->total : 0, 1);
 
+      g_autofree char *members = describe_members (self, pick.index);
+      g_autofree char *text = NULL;
+
       /* TRANSLATORS: a Sankey node's tooltip: its label, its step, its count,
        * its share of the step and of the journeys' start. */
-      return g_strdup_printf (_("%s, step %u\n%s (%s%% of the step, %s%% of the start)"),
+      text = g_strdup_printf (_("%s, step %u\n%s (%s%% of the step, %s%% of the start)"),
                               node->label, node->step + 1, value, share, start);
+      return members != NULL ? g_strconcat (text, members, NULL) : g_steal_pointer (&text);
     }
   else
     {
