@@ -163,8 +163,16 @@ show_error (CourantPrecursorsPanel *self,
 static char *
 format_share (double share)
 {
-  g_autofree char *number = courant_format_number (share * 100, 1);
+  g_autofree char *number = NULL;
 
+  /* A few customers are not none: 0.0 % would read as never. */
+  if (share > 0 && share < 0.0005)
+    {
+      number = courant_format_number (0.1, 1);
+      /* Translators: a share in percent too small to show, “< 0.1 %”. */
+      return g_strdup_printf (_("< %s %%"), number);
+    }
+  number = courant_format_number (share * 100, 1);
   /* Translators: a share in percent, “12.5 %”. */
   return g_strdup_printf (_("%s %%"), number);
 }
@@ -257,11 +265,13 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  column)
 {
   GtkWidget *inscription = gtk_inscription_new (NULL);
-  gboolean text = GPOINTER_TO_UINT (column) == COURANT_PRECURSORS_COLUMN_SEQUENCE ||
-                  GPOINTER_TO_UINT (column) == COURANT_PRECURSORS_COLUMN_SIGNIFICANCE;
+  gboolean sequence = GPOINTER_TO_UINT (column) == COURANT_PRECURSORS_COLUMN_SEQUENCE;
+  gboolean text = sequence || GPOINTER_TO_UINT (column) == COURANT_PRECURSORS_COLUMN_SIGNIFICANCE;
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), text ? 12 : 5);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), text ? 28 : 9);
+  /* The sequence is what the row is about: it keeps its width when the
+   * list of customers opens beside it, and the figures scroll instead. */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), sequence ? 30 : text ? 14 : 5);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), text ? 34 : 9);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   /* Figures align right, so that their digits line up. */

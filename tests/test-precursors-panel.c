@@ -90,8 +90,11 @@ static char *
 expected_share (guint count,
                 guint total)
 {
-  g_autofree char *number = courant_format_number (100.0 * count / total, 1);
+  g_autofree char *number = NULL;
 
+  if (count > 0 && 1000.0 * count < 0.5 * total)
+    return g_strdup ("< 0.1 %");
+  number = courant_format_number (100.0 * count / total, 1);
   return g_strdup_printf ("%s %%", number);
 }
 
