@@ -38,4 +38,29 @@ void       courant_measure_catalog_async    (CourantSource           *source,
 GPtrArray *courant_measure_catalog_finish   (GAsyncResult            *result,
                                              GError                 **error);
 
+/* An attribute that groups the entities of a table, read from another
+ * table where they are a key: the region or the usage of each site. */
+typedef struct
+{
+  char       *table;
+  char       *column;
+  GHashTable *group_of_entity;  /* entity → attribute value */
+  guint       n_groups;
+} CourantEntityGrouping;
+
+void       courant_entity_grouping_free     (CourantEntityGrouping   *grouping);
+
+/* Finds, in a worker, the attributes that other tables of @source give the
+ * entities of @known (at most a few dozen groups each, from tables of
+ * entities rather than of readings). */
+void       courant_entity_groupings_async   (CourantSource           *source,
+                                             const CourantTableRoles *known,
+                                             GTimeZone               *tz,
+                                             GCancellable            *cancellable,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data);
+/* A GPtrArray of CourantEntityGrouping, in the order of the tables. */
+GPtrArray *courant_entity_groupings_finish  (GAsyncResult            *result,
+                                             GError                 **error);
+
 G_END_DECLS

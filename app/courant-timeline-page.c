@@ -29,6 +29,8 @@ struct _CourantTimelinePage
   GtkDropDown         *measure_dropdown;
   GtkLabel            *entity_label;
   GtkDropDown         *entity_dropdown;
+  GtkLabel            *group_label;
+  GtkDropDown         *group_dropdown;
   GtkDropDown         *bucket_dropdown;
   GtkDropDown         *function_dropdown;
   GtkDropDown         *right_dropdown;
@@ -50,6 +52,10 @@ struct _CourantTimelinePage
   GPtrArray           *catalog;
   GCancellable        *catalog_cancellable;
   const CourantMeasureRef *right_ref;
+  /* The attributes that group the table's entities (CourantEntityGrouping),
+   * from the other tables. */
+  GPtrArray           *groupings;
+  GCancellable        *groupings_cancellable;
   CourantSeriesStore  *right_store;
   GCancellable        *right_cancellable;
   /* What is drawn (the view points into its buckets), and the computation
@@ -120,8 +126,16 @@ auto_bucket (gint64 span_ms,
   return COURANT_BUCKET_1M;
 }
 
-/* The series index in the store, or -1 for the total of every series
- * (the first choice when there are several). */
+/* The choices of the "Group by" menu before the attributes. */
+enum
+{
+  GROUP_NONE,
+  GROUP_TOTAL,
+  GROUP_FIRST_ATTRIBUTE,
+};
+
+/* The series index in the store, or -1 for the total of every series or
+ * their groups. */
 static int
 selected_series (CourantTimelinePage *self)
 {
@@ -130,7 +144,21 @@ selected_series (CourantTimelinePage *self)
 
   if (n <= 1)
     return 0;
-  return selected == 0 ? -1 : (int) selected - 1;
+  if (gtk_drop_down_get_selected (self->group_dropdown) != GROUP_NONE)
+    return -1;
+  return MIN (selected, n - 1);
+}
+
+/* The attribute chosen to group the series by, or NULL. */
+static const CourantEntityGrouping *
+selected_grouping (CourantTimelinePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->group_dropdown);
+
+  if (self->groupings == NULL || selected == GTK_INVALID_LIST_POSITION || selected < GROUP_FIRST_ATTRIBUTE ||
+      selected - GROUP_FIRST_ATTRIBUTE >= self->groupings->len)
+    return NULL;
+  return g_ptr_array_index (self->groupings, selected - GROUP_FIRST_ATTRIBUTE);
 }
 
 static CourantBucket
@@ -187,18 +215,21 @@ series_title (CourantSeriesStore *store,
                           courant_series_store_get_series (store, series)->name);
 }
 
-/* One line to draw: raw readings from a store's pyramid, or the buckets
- * of a series query, computed in a worker. */
+/* Lines to draw: raw readings from a store's pyramid, or the buckets of a
+ * series query, computed in a worker — one line, or one per group when the
+ * series are grouped by an attribute. */
 typedef struct
 {
   CourantSeriesStore     *store;
-  int                     series;     /* -1: the total */
+  int                     series;     /* -1: the total or the groups */
   gboolean                raw;
   CourantSeriesQuery      query;
   char                   *only[2];
-  char                   *title;
+  char                   *title;      /* grouped: the measure */
   CourantTimelineSide     side;
-  CourantTimelineBuckets *buckets;    /* the result */
+  /* The result: CourantTimelineBuckets and their titles, one per line. */
+  GPtrArray              *buckets;
+  GPtrArray              *titles;
 } Plan;
 
 static void
@@ -207,7 +238,9 @@ plan_clear (Plan *plan)
   g_clear_pointer (&plan->store, courant_series_store_unref);
   g_clear_pointer (&plan->only[0], g_free);
   g_clear_pointer (&plan->title, g_free);
-  g_clear_pointer (&plan->buckets, courant_timeline_buckets_free);
+  g_clear_pointer (&plan->query.groups, g_hash_table_unref);
+  g_clear_pointer (&plan->buckets, g_ptr_array_unref);
+  g_clear_pointer (&plan->titles, g_ptr_array_unref);
 }
 
 static void
@@ -236,15 +269,66 @@ plan_init (Plan               *plan,
     plan->query.combine = COURANT_COMBINE_SUM;
 }
 
+/* Groups the plan's series by @groups (series → group): one line per
+ * group, the sum of its series. */
+static void
+plan_group (Plan       *plan,
+            GHashTable *groups)
+{
+  plan->query.groups = g_hash_table_ref (groups);
+}
+
+static guint
+plan_get_n_lines (const Plan *plan)
+{
+  return plan->buckets != NULL ? plan->buckets->len : 1;
+}
+
 static CourantTimelineData
-plan_get_data (const Plan *plan)
+plan_get_data (const Plan *plan,
+               guint       line)
 {
   const CourantSeries *raw;
 
   if (plan->buckets != NULL)
-    return *courant_timeline_buckets_get_data (plan->buckets);
+    return *courant_timeline_buckets_get_data (g_ptr_array_index (plan->buckets, line));
   raw = courant_series_store_get_series (plan->store, plan->series);
   return (CourantTimelineData) { raw->times, raw->values, raw->n, raw->lod };
+}
+
+static const char *
+plan_get_title (const Plan *plan,
+                guint       line)
+{
+  return plan->titles != NULL ? g_ptr_array_index (plan->titles, line) : plan->title;
+}
+
+/* Keeps the result of the plan's query: the first series, or every group. */
+static void
+plan_take_result (Plan                *plan,
+                  CourantSeriesResult *result)
+{
+  plan->buckets = g_ptr_array_new_with_free_func ((GDestroyNotify) courant_timeline_buckets_free);
+  plan->titles = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < result->series->len; i++)
+    {
+      const CourantSeriesResultSeries *series = g_ptr_array_index (result->series, i);
+
+      g_ptr_array_add (plan->buckets, courant_timeline_buckets_new (series->starts, series->values, series->n));
+      if (plan->query.groups == NULL)
+        {
+          g_ptr_array_add (plan->titles, g_strdup (plan->title));
+          return;
+        }
+      /* Translators: the legend of a group of series: the measure and the
+       * attribute's value, such as a region. */
+      g_ptr_array_add (plan->titles, g_strdup_printf (_("%s, %s"), plan->title, series->name));
+    }
+  if (plan->buckets->len == 0)
+    {
+      g_ptr_array_add (plan->buckets, courant_timeline_buckets_new (NULL, NULL, 0));
+      g_ptr_array_add (plan->titles, g_strdup (plan->title));
+    }
 }
 
 struct _Plans
@@ -298,33 +382,37 @@ static void
 draw (CourantTimelinePage *self,
       Plans               *plans)
 {
-  CourantTimelineSeriesSpec specs[3] = { { 0 } };
+  g_autoptr(GArray) specs = g_array_new (FALSE, TRUE, sizeof (CourantTimelineSeriesSpec));
   g_autofree char *earlier = NULL;
   guint compare = gtk_drop_down_get_selected (self->compare_dropdown);
   gboolean same = self->drawn_store == plans->plans[0].store &&
                   self->drawn_series == plans->plans[0].series;
-  guint n = 0;
   gint64 t0, t1;
 
   courant_timeline_view_get_window (self->view, &t0, &t1);
-  for (guint i = 0; i < plans->n_plans; i++, n++)
-    {
-      specs[n].name = plans->plans[i].title;
-      specs[n].data = plan_get_data (&plans->plans[i]);
-      specs[n].side = plans->plans[i].side;
-      specs[n].colour = i;
-    }
+  for (guint i = 0; i < plans->n_plans; i++)
+    for (guint line = 0; line < plan_get_n_lines (&plans->plans[i]); line++)
+      {
+        CourantTimelineSeriesSpec spec = { 0 };
+
+        spec.name = plan_get_title (&plans->plans[i], line);
+        spec.data = plan_get_data (&plans->plans[i], line);
+        spec.side = plans->plans[i].side;
+        spec.colour = specs->len;
+        g_array_append_val (specs, spec);
+      }
   if (compare > 0 && compare <= G_N_ELEMENTS (compare_shifts))
     {
-      earlier = compare_title (specs[0].name, compare - 1);
-      specs[n] = specs[0];
-      specs[n].name = earlier;
-      specs[n].shift_ms = compare_shifts[compare - 1];
-      specs[n].dashed = TRUE;
-      n++;
+      CourantTimelineSeriesSpec spec = g_array_index (specs, CourantTimelineSeriesSpec, 0);
+
+      earlier = compare_title (spec.name, compare - 1);
+      spec.name = earlier;
+      spec.shift_ms = compare_shifts[compare - 1];
+      spec.dashed = TRUE;
+      g_array_append_val (specs, spec);
     }
 
-  courant_timeline_view_set_series (self->view, specs, n);
+  courant_timeline_view_set_series (self->view, (CourantTimelineSeriesSpec *) specs->data, specs->len);
   /* A change of bucket, function or comparison keeps the window the user
    * zoomed to; another series starts from its whole range. */
   if (same && t1 > t0)
@@ -350,7 +438,6 @@ compute_thread (GTask        *task,
     {
       Plan *plan = &plans->plans[i];
       g_autoptr(CourantSeriesResult) result = NULL;
-      const CourantSeriesResultSeries *series;
       GError *error = NULL;
 
       if (plan->raw)
@@ -361,9 +448,7 @@ compute_thread (GTask        *task,
           g_task_return_error (task, error);
           return;
         }
-      series = result->series->len > 0 ? g_ptr_array_index (result->series, 0) : NULL;
-      plan->buckets = series != NULL ? courant_timeline_buckets_new (series->starts, series->values, series->n)
-                                     : courant_timeline_buckets_new (NULL, NULL, 0);
+      plan_take_result (plan, result);
     }
   g_task_return_boolean (task, TRUE);
 }
@@ -445,6 +530,7 @@ compute_series (CourantTimelinePage *self,
 {
   g_autoptr(Plans) plans = NULL;
   g_autoptr(GTask) task = NULL;
+  const CourantEntityGrouping *grouping;
   CourantBucket bucket;
   gboolean all_raw = TRUE;
   int series;
@@ -459,9 +545,17 @@ compute_series (CourantTimelinePage *self,
 
   plans = g_new0 (Plans, 1);
   plans->tz = self->timezone != NULL ? g_time_zone_ref (self->timezone) : NULL;
-  plan_init (&plans->plans[plans->n_plans++], self->store, series, bucket, chosen_function (self),
-             series_title (self->store, selected_string (self->measure_dropdown), series),
-             COURANT_TIMELINE_LEFT);
+  grouping = selected_grouping (self);
+  if (grouping != NULL)
+    {
+      plan_init (&plans->plans[plans->n_plans++], self->store, series, bucket, chosen_function (self),
+                 g_strdup (selected_string (self->measure_dropdown)), COURANT_TIMELINE_LEFT);
+      plan_group (&plans->plans[0], grouping->group_of_entity);
+    }
+  else
+    plan_init (&plans->plans[plans->n_plans++], self->store, series, bucket, chosen_function (self),
+               series_title (self->store, selected_string (self->measure_dropdown), series),
+               COURANT_TIMELINE_LEFT);
   if (self->right_ref != NULL)
     add_right_plan (self, plans, bucket);
 
@@ -501,25 +595,105 @@ window_changed_cb (CourantTimelinePage *self)
   compute_series (self, TRUE);
 }
 
+static void group_changed_cb (CourantTimelinePage *self);
+
+/* One series of several, the total, or the groups of an attribute. */
+static void
+update_grouping_controls (CourantTimelinePage *self)
+{
+  gboolean several = self->store != NULL && courant_series_store_get_n_series (self->store) > 1;
+  gboolean one = gtk_drop_down_get_selected (self->group_dropdown) == GROUP_NONE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->group_label), several);
+  gtk_widget_set_visible (GTK_WIDGET (self->group_dropdown), several);
+  gtk_widget_set_visible (GTK_WIDGET (self->entity_label), several && one);
+  gtk_widget_set_visible (GTK_WIDGET (self->entity_dropdown), several && one);
+}
+
+/* Offers None, Total and the attributes found so far, keeping the choice
+ * made. */
+static void
+fill_groups (CourantTimelinePage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = gtk_drop_down_get_selected (self->group_dropdown);
+
+  /* Translators: "Group by" nothing: one series of several is drawn. */
+  gtk_string_list_append (names, C_("group by", "None"));
+  /* Translators: "Group by": the sum of every series. */
+  gtk_string_list_append (names, C_("group by", "Total"));
+  for (guint i = 0; self->groupings != NULL && i < self->groupings->len; i++)
+    {
+      const CourantEntityGrouping *grouping = g_ptr_array_index (self->groupings, i);
+      /* Translators: "Group by" an attribute, and the table it comes from. */
+      g_autofree char *name = g_strdup_printf (_("%s (%s)"), grouping->column, grouping->table);
+
+      gtk_string_list_append (names, name);
+    }
+
+  g_signal_handlers_block_by_func (self->group_dropdown, group_changed_cb, self);
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (names));
+  if (selected != GTK_INVALID_LIST_POSITION && selected < g_list_model_get_n_items (G_LIST_MODEL (names)))
+    gtk_drop_down_set_selected (self->group_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->group_dropdown, group_changed_cb, self);
+  update_grouping_controls (self);
+}
+
+static void
+groupings_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CourantTimelinePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *groupings;
+
+  groupings = courant_entity_groupings_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->groupings_cancellable);
+  /* Without the other tables, only the total is offered. */
+  if (groupings == NULL)
+    return;
+  g_clear_pointer (&self->groupings, g_ptr_array_unref);
+  self->groupings = groupings;
+  fill_groups (self);
+}
+
+static void
+load_groupings (CourantTimelinePage *self)
+{
+  if (self->groupings != NULL || self->groupings_cancellable != NULL || self->source == NULL ||
+      courant_table_roles_get_column (self->roles, COURANT_ROLE_ENTITY) == NULL)
+    return;
+
+  self->groupings_cancellable = g_cancellable_new ();
+  courant_entity_groupings_async (self->source, self->roles, self->timezone,
+                                  self->groupings_cancellable, groupings_cb, g_object_ref (self));
+}
+
+static void
+clear_groupings (CourantTimelinePage *self)
+{
+  if (self->groupings_cancellable != NULL)
+    g_cancellable_cancel (self->groupings_cancellable);
+  g_clear_object (&self->groupings_cancellable);
+  g_clear_pointer (&self->groupings, g_ptr_array_unref);
+}
+
 static void
 fill_entities (CourantTimelinePage *self)
 {
   guint n = courant_series_store_get_n_series (self->store);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
-  if (n > 1)
-    /* Translators: in the list of series, the sum of them all. */
-    gtk_string_list_append (names, _("Total"));
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (names, courant_series_store_get_series (self->store, i)->name);
 
-  gtk_drop_down_set_model (self->entity_dropdown, G_LIST_MODEL (names));
   /* The first site rather than the total: a total of temperatures, say,
    * means nothing, and one series is what the raw readings show. */
-  if (n > 1)
-    gtk_drop_down_set_selected (self->entity_dropdown, 1);
-  gtk_widget_set_visible (GTK_WIDGET (self->entity_label), n > 1);
-  gtk_widget_set_visible (GTK_WIDGET (self->entity_dropdown), n > 1);
+  gtk_drop_down_set_model (self->entity_dropdown, G_LIST_MODEL (names));
+  fill_groups (self);
 }
 
 static void
@@ -783,6 +957,10 @@ courant_timeline_page_set_table (CourantTimelinePage     *self,
   cancel_load (self);
   cancel_compute (self);
   reset_right (self);
+  clear_groupings (self);
+  g_signal_handlers_block_by_func (self->group_dropdown, group_changed_cb, self);
+  gtk_drop_down_set_selected (self->group_dropdown, GROUP_NONE);
+  g_signal_handlers_unblock_by_func (self->group_dropdown, group_changed_cb, self);
   self->pending = FALSE;
   courant_timeline_view_set_series (self->view, NULL, 0);
   g_clear_pointer (&self->drawn, plans_free);
@@ -810,6 +988,7 @@ measure_selected_cb (CourantTimelinePage *self)
     {
       load_measure (self);
       load_catalog (self);
+      load_groupings (self);
     }
 }
 
@@ -825,12 +1004,22 @@ courant_timeline_page_map (GtkWidget *widget)
       self->pending = FALSE;
       load_measure (self);
       load_catalog (self);
+      load_groupings (self);
     }
 }
 
 static void
 series_changed_cb (CourantTimelinePage *self)
 {
+  show_series (self);
+}
+
+static void
+group_changed_cb (CourantTimelinePage *self)
+{
+  update_grouping_controls (self);
+  if (self->right_store != NULL && self->store != NULL)
+    fill_right_series (self);
   show_series (self);
 }
 
@@ -865,6 +1054,7 @@ courant_timeline_page_dispose (GObject *object)
   cancel_load (self);
   cancel_compute (self);
   clear_right (self);
+  clear_groupings (self);
   g_clear_pointer (&self->store, courant_series_store_unref);
   g_clear_pointer (&self->drawn, plans_free);
   g_clear_pointer (&self->roles, courant_table_roles_free);
@@ -892,6 +1082,8 @@ courant_timeline_page_class_init (CourantTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, measure_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, entity_label);
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, entity_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, group_label);
+  gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, bucket_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, function_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, right_dropdown);
@@ -919,6 +1111,8 @@ courant_timeline_page_init (CourantTimelinePage *self)
                            G_CALLBACK (measure_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entity_dropdown, "notify::selected",
                            G_CALLBACK (entity_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->group_dropdown, "notify::selected",
+                           G_CALLBACK (group_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->bucket_dropdown, "notify::selected",
                            G_CALLBACK (series_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->function_dropdown, "notify::selected",

@@ -216,7 +216,7 @@ test_buckets (void)
                  "the raw readings of site 2");
 
   /* The total adds every site's own value of the bucket. */
-  choose (root, "series-dropdown", "Total");
+  choose (root, "group-dropdown", "Total");
   choose (root, "bucket-dropdown", "Day");
   choose (root, "function-dropdown", "Maximum");
   expect_series (view, COURANT_TIMELINE_LEFT, 0,
@@ -276,6 +276,67 @@ test_auto_zoom (void)
 
   courant_timeline_view_reset (view);
   expect_series (view, COURANT_TIMELINE_LEFT, 0, daily, "Auto to go back to daily sums");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Whether every region's line on screen is the SQL sum of its sites. */
+static gboolean
+groups_match (gpointer data)
+{
+  CourantTimelineView *view = data;
+  const CourantTimelineScene *scene = courant_timeline_view_get_scene (view);
+  g_autoptr(GArray) regions = query_pairs ("SELECT count (DISTINCT region), 0 FROM sites");
+
+  if (scene == NULL || scene->series->len != (guint) g_array_index (regions, double, 0))
+    return FALSE;
+  for (guint i = 0; i < scene->series->len; i++)
+    {
+      const CourantTimelineSeries *series = g_ptr_array_index (scene->series, i);
+      const char *region = strstr (series->name, ", ");
+      g_autofree char *sql = NULL;
+      g_autoptr(GArray) expected = NULL;
+
+      if (!g_str_has_prefix (series->name, "kwh, ") || region == NULL)
+        return FALSE;
+      sql = g_strdup_printf ("SELECT " LOCAL_DAY ("ts") " AS d, sum(kwh) FROM consumption "
+                             "JOIN sites USING (site_id) WHERE region = '%s' GROUP BY d ORDER BY d",
+                             region + 2);
+      expected = query_pairs (sql);
+      if (series->data.n != expected->len)
+        return FALSE;
+      for (gsize r = 0; r < series->data.n; r++)
+        {
+          const double *row = &g_array_index (expected, double, 2 * r);
+
+          if (series->data.times[r] != (gint64) row[0] ||
+              fabs (series->data.values[r] - row[1]) > 1e-6 * MAX (1, fabs (row[1])))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The sites grouped by the region the sites table gives them: one line
+ * per region, named after it, the sum of its sites. */
+static void
+test_group_by (void)
+{
+  CourantWindow *window = open_timeline ("consumption");
+  GtkWidget *root = GTK_WIDGET (window);
+  CourantTimelineView *view = COURANT_TIMELINE_VIEW (courant_test_find_widget (root, COURANT_TYPE_TIMELINE_VIEW, NULL));
+  GtkWidget *series = courant_test_find_widget (root, GTK_TYPE_DROP_DOWN, "series-dropdown");
+
+  choose (root, "bucket-dropdown", "Day");
+  choose (root, "function-dropdown", "Sum");
+  g_assert_true (gtk_widget_get_visible (series));
+  choose (root, "group-dropdown", "region (sites)");
+  g_assert_false (gtk_widget_get_visible (series));
+  courant_test_wait_until (groups_match, view, "one line per region, the sum of its sites");
+
+  choose (root, "group-dropdown", "None");
+  g_assert_true (gtk_widget_get_visible (series));
+  courant_test_wait_until (scene_has_one_series, view, "one site again");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -360,6 +421,7 @@ main (int    argc,
 
   g_test_add_func ("/timeline-page/buckets", test_buckets);
   g_test_add_func ("/timeline-page/auto-zoom", test_auto_zoom);
+  g_test_add_func ("/timeline-page/group-by", test_group_by);
   g_test_add_func ("/timeline-page/right-axis-and-compare", test_right_axis_and_compare);
 
   status = g_test_run ();
