@@ -442,6 +442,58 @@ fill_events (CourantFlowsPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->label_dropdown), self->store->channels != NULL);
 }
 
+typedef struct
+{
+  const char *label;
+  guint       count;
+} LabelCount;
+
+static int
+compare_label_counts (gconstpointer a,
+                      gconstpointer b)
+{
+  const LabelCount *la = a, *lb = b;
+
+  if (la->count != lb->count)
+    return la->count > lb->count ? -1 : 1;
+  return g_strcmp0 (la->label, lb->label);
+}
+
+/* The labels of @dict, the commonest first. */
+static void
+assign_colours (CourantPaletteMap   *palette,
+                const CourantDict   *dict,
+                const guint16       *codes,
+                guint                n_events)
+{
+  guint n_labels = courant_dict_size (dict);
+  g_autofree LabelCount *counts = g_new0 (LabelCount, n_labels);
+  g_autofree const char **labels = g_new0 (const char *, n_labels + 1);
+
+  for (guint i = 0; i < n_labels; i++)
+    counts[i].label = courant_dict_get (dict, i);
+  for (guint i = 0; i < n_events; i++)
+    counts[codes[i]].count++;
+  qsort (counts, n_labels, sizeof *counts, compare_label_counts);
+  for (guint i = 0; i < n_labels; i++)
+    labels[i] = counts[i].label;
+  courant_palette_map_assign (palette, labels);
+}
+
+/* Colours follow the whole table, not the journeys on screen, so that a
+ * label keeps its colour whatever the options: the commonest events get
+ * the best ones. A new table starts a new map. */
+static void
+assign_store_colours (CourantFlowsPage *self)
+{
+  g_clear_pointer (&self->palette, courant_palette_map_unref);
+  self->palette = courant_palette_map_new ();
+  courant_sankey_view_set_palette (self->view, self->palette);
+  assign_colours (self->palette, self->store->events, self->store->event, self->store->n_events);
+  if (self->store->channels != NULL)
+    assign_colours (self->palette, self->store->channels, self->store->channel, self->store->n_events);
+}
+
 /* The flow box wraps each control in a child of its own: hiding that
  * child leaves no gap. */
 static void
@@ -630,6 +682,7 @@ load_cb (GObject      *object,
   self->store = store;
   show_segment_filter (self, FALSE);
   fill_events (self);
+  assign_store_colours (self);
   fill_period (self);
   compute_flows (self);
   load_attributes (self);

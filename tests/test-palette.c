@@ -219,34 +219,107 @@ test_ramp (void)
 }
 
 static void
-test_map_first_seen (void)
+test_labels_distinct (void)
 {
+  const double (*visions[])[3] = { NULL, protanopia, deuteranopia, tritanopia };
+
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      const CourantTheme *theme = dark ? courant_theme_get_dark () : courant_theme_get_light ();
+      double closest = G_MAXDOUBLE, closest_grey = G_MAXDOUBLE, weakest = G_MAXDOUBLE;
+
+      for (guint i = 0; i < COURANT_PALETTE_LABEL_SIZE; i++)
+        {
+          CourantRgba p = courant_palette_get_label (dark, i);
+
+          /* The first seven are the palette's own hues. */
+          if (i < 7)
+            {
+              CourantRgba same = courant_palette_get (dark, i);
+
+              g_assert_cmpfloat (fabs (same.red - p.red) + fabs (same.green - p.green) +
+                                 fabs (same.blue - p.blue), <, 1e-9);
+            }
+          weakest = MIN (weakest, contrast (&p, &theme->background));
+          for (guint v = 0; v < G_N_ELEMENTS (visions); v++)
+            {
+              closest_grey = MIN (closest_grey, delta_e (perceived (&p, visions[v]),
+                                                         perceived (&theme->muted, visions[v])));
+              for (guint j = i + 1; j < COURANT_PALETTE_LABEL_SIZE; j++)
+                {
+                  CourantRgba q = courant_palette_get_label (dark, j);
+
+                  closest = MIN (closest, delta_e (perceived (&p, visions[v]), perceived (&q, visions[v])));
+                }
+            }
+        }
+      g_test_message ("%s labels: closest pair ΔE %.1f, closest to grey %.1f, weakest contrast %.2f",
+                      dark ? "dark" : "light", closest, closest_grey, weakest);
+      /* Sixteen colours cannot all stay 12 apart for every vision; 13 is
+       * what the greedy choice reached, still a clear difference. */
+      g_assert_cmpfloat (closest, >=, 13.0);
+      /* "(other)" and "(end)" are grey: no label may look like them. */
+      g_assert_cmpfloat (closest_grey, >=, 7.0);
+      /* Yellow on the light background is the palette's weakest. */
+      g_assert_cmpfloat (weakest, >=, dark ? 2.2 : 1.25);
+    }
+}
+
+static void
+test_map_assign (void)
+{
+  const char *events[] = { "bill_issued", "payment", "call", NULL };
   g_autoptr(CourantPaletteMap) map = courant_palette_map_new ();
-  guint uses[COURANT_PALETTE_SIZE] = { 0 };
+  g_autoptr(CourantPaletteMap) other = courant_palette_map_new ();
+  guint uses[COURANT_PALETTE_LABEL_SIZE] = { 0 };
+  guint seen = 0;
 
-  g_assert_cmpuint (courant_palette_map_lookup (map, "web"), ==, 0);
-  g_assert_cmpuint (courant_palette_map_lookup (map, "app"), ==, 1);
-  g_assert_cmpuint (courant_palette_map_lookup (map, "call centre"), ==, 2);
-  /* Asked again, in another order: the same colours. */
-  g_assert_cmpuint (courant_palette_map_lookup (map, "call centre"), ==, 2);
-  g_assert_cmpuint (courant_palette_map_lookup (map, "web"), ==, 0);
+  /* Announced labels take the best colours, in order... */
+  courant_palette_map_assign (map, events);
+  g_assert_cmpuint (courant_palette_map_lookup (map, "bill_issued"), ==, 0);
+  g_assert_cmpuint (courant_palette_map_lookup (map, "payment"), ==, 1);
+  g_assert_cmpuint (courant_palette_map_lookup (map, "call"), ==, 2);
+  /* ...and keep them when announced again, in another order. */
+  courant_palette_map_assign (map, (const char *const[]) { "call", "move_in", "payment", NULL });
+  g_assert_cmpuint (courant_palette_map_lookup (map, "call"), ==, 2);
+  g_assert_cmpuint (courant_palette_map_lookup (map, "move_in"), ==, 3);
 
-  /* Past the palette's size, colours repeat evenly. */
-  for (guint i = 0; i < 4 * COURANT_PALETTE_SIZE - 3; i++)
+  /* Sixteen labels, announced or not, get sixteen colours. */
+  for (guint i = 0; i < COURANT_PALETTE_LABEL_SIZE - 4; i++)
     {
       g_autofree char *label = g_strdup_printf ("label %u", i);
 
       courant_palette_map_lookup (map, label);
     }
-  uses[0] = uses[1] = uses[2] = 1;
-  for (guint i = 0; i < 4 * COURANT_PALETTE_SIZE - 3; i++)
+  for (guint i = 0; i < COURANT_PALETTE_LABEL_SIZE - 4; i++)
     {
       g_autofree char *label = g_strdup_printf ("label %u", i);
 
+      seen |= 1u << courant_palette_map_lookup (map, label);
+    }
+  seen |= 1u << 0 | 1u << 1 | 1u << 2 | 1u << 3;
+  g_assert_cmpuint (seen, ==, (1u << COURANT_PALETTE_LABEL_SIZE) - 1);
+
+  /* A label met alone starts where its text points, whatever else the
+   * map holds, as long as that colour is free. */
+  g_assert_cmpuint (courant_palette_map_lookup (other, "label 5"), ==,
+                    g_str_hash ("label 5") % COURANT_PALETTE_LABEL_SIZE);
+
+  /* Past the palette's size, colours repeat evenly. */
+  for (guint i = 0; i < 3 * COURANT_PALETTE_LABEL_SIZE; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("more %u", i);
+
+      courant_palette_map_lookup (map, label);
+    }
+  for (guint i = 0; i < 3 * COURANT_PALETTE_LABEL_SIZE; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("more %u", i);
+
       uses[courant_palette_map_lookup (map, label)]++;
     }
-  for (guint i = 0; i < COURANT_PALETTE_SIZE; i++)
-    g_assert_cmpuint (uses[i], ==, 4);
+  for (guint i = 0; i < COURANT_PALETTE_LABEL_SIZE; i++)
+    g_assert_cmpuint (uses[i], ==, 3);
 }
 
 static void
@@ -263,10 +336,11 @@ test_map_fixed (void)
   courant_palette_map_set_fixed (one, "nucléaire", 3);
   courant_palette_map_set_fixed (other, "nucléaire", 3);
 
+  courant_palette_map_assign (one, (const char *const[]) { "gaz", NULL });
   g_assert_cmpuint (courant_palette_map_lookup (one, "gaz"), ==, 0);
   g_assert_cmpuint (courant_palette_map_lookup (one, "nucléaire"), ==, 3);
   g_assert_cmpuint (courant_palette_map_lookup (other, "nucléaire"), ==, 3);
-  for (guint i = 0; i < COURANT_PALETTE_SIZE - 1; i++)
+  for (guint i = 0; i < COURANT_PALETTE_LABEL_SIZE - 1; i++)
     {
       g_autofree char *label = g_strdup_printf ("source %u", i);
 
@@ -274,11 +348,11 @@ test_map_fixed (void)
     }
 
   /* Fixing a label already met moves it. */
-  courant_palette_map_set_fixed (one, "gaz", 5 + COURANT_PALETTE_SIZE);
+  courant_palette_map_set_fixed (one, "gaz", 5 + COURANT_PALETTE_LABEL_SIZE);
   g_assert_cmpuint (courant_palette_map_lookup (one, "gaz"), ==, 5);
 
   colour = courant_palette_map_get (one, "gaz", TRUE);
-  expected = courant_palette_get (TRUE, 5);
+  expected = courant_palette_get_label (TRUE, 5);
   g_assert_cmpfloat (colour.red, ==, expected.red);
   g_assert_cmpfloat (colour.green, ==, expected.green);
   g_assert_cmpfloat (colour.blue, ==, expected.blue);
@@ -339,7 +413,8 @@ main (int   argc,
   g_test_add_func ("/palette/dark-variants", test_dark_variants);
   g_test_add_func ("/palette/wraps", test_wraps);
   g_test_add_func ("/palette/ramp", test_ramp);
-  g_test_add_func ("/palette/map/first-seen", test_map_first_seen);
+  g_test_add_func ("/palette/labels-distinct", test_labels_distinct);
+  g_test_add_func ("/palette/map/assign", test_map_assign);
   g_test_add_func ("/palette/map/fixed", test_map_fixed);
   g_test_add_func ("/palette/map/threads", test_map_threads);
 

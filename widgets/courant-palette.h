@@ -12,13 +12,18 @@
 G_BEGIN_DECLS
 
 #define COURANT_PALETTE_SIZE 8
+/* Colours for labels: the palette's seven hues, then nine more. */
+#define COURANT_PALETTE_LABEL_SIZE 16
 
 CourantRgba courant_palette_get  (gboolean dark,
                                   guint    index);
 CourantRgba courant_palette_ramp (double   t);
+CourantRgba courant_palette_get_label (gboolean dark,
+                                       guint    index);
 
 /* Colours for labels (channels, events, production sources) that stay the
- * same in every view that shares the map.
+ * same in every view that shares the map: up to 16 labels get colours of
+ * their own. Indices are in the label palette.
  */
 typedef struct _CourantPaletteMap CourantPaletteMap;
 
@@ -28,6 +33,10 @@ void               courant_palette_map_unref     (CourantPaletteMap *self);
 void               courant_palette_map_set_fixed (CourantPaletteMap *self,
                                                   const char        *label,
                                                   guint              index);
+/* Gives the labels not yet in the map colours of their own, in order:
+ * the first ones (say, the commonest events) get the best colours. */
+void               courant_palette_map_assign    (CourantPaletteMap *self,
+                                                  const char *const *labels);
 guint              courant_palette_map_lookup    (CourantPaletteMap *self,
                                                   const char        *label);
 CourantRgba        courant_palette_map_get       (CourantPaletteMap *self,
