@@ -182,6 +182,99 @@ test_line_pixels (void)
   courant_lod_free (k.lod);
 }
 
+/* The known series with a band over hours 20 to 40 and a point at hour
+ * 100, drawn in @theme. */
+static cairo_surface_t *
+render_known (Known              *k,
+              const CourantTheme *theme,
+              gboolean            annotated,
+              CourantTimelineScene **out_scene)
+{
+  static const CourantTimelineAnnotationSpec notes[] = {
+    { jan_2025 + 20 * HOUR, jan_2025 + 40 * HOUR, "Cold snap" },
+    { jan_2025 + 100 * HOUR, jan_2025 + 100 * HOUR, "Strike" },
+  };
+  CourantTimelineSeriesSpec spec = { 0 };
+  CourantTimelineOptions options = { 0 };
+  CourantTimelineScene *scene;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 300);
+  cairo_t *cr = cairo_create (surface);
+
+  spec.name = "meter";
+  spec.data = (CourantTimelineData) { k->times, k->values, k->n, k->lod };
+  spec.colour = 0;
+  options.t0 = jan_2025;
+  options.t1 = jan_2025 + 200 * HOUR;
+  options.width = 600;
+  options.height = 300;
+  options.annotations = annotated ? notes : NULL;
+  options.n_annotations = annotated ? G_N_ELEMENTS (notes) : 0;
+  scene = courant_timeline_scene_new (&spec, 1, &options, context, theme);
+  courant_rgba_set_source (cr, &theme->background);
+  cairo_paint (cr);
+  courant_timeline_render (cr, scene, theme);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  *out_scene = scene;
+  return surface;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  return *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4);
+}
+
+/* The band covers its hours and nothing else, under its label; the label
+ * reads in the theme's text colour, in light and dark. */
+static void
+check_annotations (const CourantTheme *theme)
+{
+  Known k;
+  g_autoptr(CourantTimelineScene) scene = NULL;
+  g_autoptr(CourantTimelineScene) plain_scene = NULL;
+  cairo_surface_t *annotated, *plain;
+  const CourantTimelineAnnotation *band;
+  int x0, x1, y, ink = 0;
+
+  known_init (&k);
+  annotated = render_known (&k, theme, TRUE, &scene);
+  plain = render_known (&k, theme, FALSE, &plain_scene);
+  band = &g_array_index (scene->annotations, CourantTimelineAnnotation, 0);
+  g_assert_false (band->point);
+  x0 = (int) ceil (courant_timeline_scene_time_to_x (scene, jan_2025 + 20 * HOUR));
+  x1 = (int) floor (courant_timeline_scene_time_to_x (scene, jan_2025 + 40 * HOUR));
+  /* Low in the plot, under the labels and away from the line at 10. */
+  y = (int) (scene->plot_y + scene->plot_height * 0.5);
+  g_assert_cmpint ((int) courant_timeline_scene_value_to_y (scene, 0, 10), >, y + 10);
+  for (int x = x0 + 1; x < x1 - 1; x++)
+    g_assert_cmphex (pixel_at (annotated, x, y), !=, pixel_at (plain, x, y));
+  g_assert_cmphex (pixel_at (annotated, x0 - 3, y), ==, pixel_at (plain, x0 - 3, y));
+  g_assert_cmphex (pixel_at (annotated, x1 + 3, y), ==, pixel_at (plain, x1 + 3, y));
+
+  /* The label sits at the top of the band, and has text of the theme's
+   * foreground in it. */
+  g_assert_cmpfloat (band->label_x, >=, x0 - 1);
+  g_assert_cmpfloat (band->label_y, <, scene->plot_y + band->label_height);
+  for (int py = (int) band->label_y; py < (int) (band->label_y + band->label_height); py++)
+    for (int px = (int) band->label_x; px < (int) (band->label_x + band->label_width); px++)
+      ink += pixel_is (annotated, px, py, &theme->foreground);
+  g_assert_cmpint (ink, >, 5);
+
+  cairo_surface_destroy (annotated);
+  cairo_surface_destroy (plain);
+  courant_lod_free (k.lod);
+}
+
+static void
+test_annotations (void)
+{
+  check_annotations (courant_theme_get_light ());
+  check_annotations (courant_theme_get_dark ());
+}
+
 static void
 test_dark_theme (void)
 {
@@ -314,6 +407,7 @@ main (int    argc,
   g_test_add_func ("/timeline-render/line-pixels", test_line_pixels);
   g_test_add_func ("/timeline-render/dark-theme", test_dark_theme);
   g_test_add_func ("/timeline-render/svg", test_svg);
+  g_test_add_func ("/timeline-render/annotations", test_annotations);
   g_test_add_func ("/timeline-render/pick", test_pick_overlay);
 
   status = g_test_run ();

@@ -505,6 +505,62 @@ test_annotations (void)
   g_assert_cmpfloat (fabs (range->x0 - (scene->plot_x + scene->plot_width * 0.2)), <, 1e-6);
   g_assert_cmpfloat (fabs (range->x1 - (scene->plot_x + scene->plot_width * 0.4)), <, 1e-6);
   g_assert_true (point->point);
+  g_assert_cmpfloat (fabs (point->x0 - (scene->plot_x + scene->plot_width * 0.6)), <, 1e-6);
+  g_assert_cmpint (courant_timeline_scene_pick_annotation (scene, range->label_x + 1, range->label_y + 1), ==, 0);
+  g_assert_cmpint (courant_timeline_scene_pick_annotation (scene, point->label_x + 1, point->label_y + 1), ==, 1);
+  g_assert_cmpint (courant_timeline_scene_pick_annotation (scene, scene->plot_x + 1,
+                                                           scene->plot_y + scene->plot_height - 1), ==, -1);
+  readings_clear (&r);
+}
+
+static gboolean
+boxes_overlap (const CourantTimelineAnnotation *a,
+               const CourantTimelineAnnotation *b)
+{
+  return a->label_x < b->label_x + b->label_width && b->label_x < a->label_x + a->label_width &&
+         a->label_y < b->label_y + b->label_height && b->label_y < a->label_y + a->label_height;
+}
+
+/* Marks close together: every label is drawn, inside the plot, at its
+ * mark or pushed left by the plot's edge, and no two overlap. */
+static void
+test_annotation_labels (void)
+{
+  Readings r;
+  CourantTimelineSeriesSpec spec;
+  CourantTimelineAnnotationSpec notes[] = {
+    { jan_2025 + 2 * DAY, jan_2025 + 4 * DAY, "a long cold snap in the north" },
+    { jan_2025 + 2 * DAY + 3600000, jan_2025 + 2 * DAY + 3600000, "strike" },
+    { jan_2025 + 3 * DAY, jan_2025 + 5 * DAY, "holidays" },
+    { jan_2025 + 8 * DAY, jan_2025 + 8 * DAY, "a" },
+    { jan_2025 + 10 * DAY - 1, jan_2025 + 10 * DAY - 1, "at the very end of the window" },
+  };
+  CourantTimelineOptions options = { 0 };
+  g_autoptr(CourantTimelineScene) scene = NULL;
+
+  readings_init (&r, jan_2025, 10 * 48, G_MAXINT64, G_MAXINT64);
+  spec = spec_for (&r, "meter");
+  options.t0 = jan_2025;
+  options.t1 = jan_2025 + 10 * DAY;
+  options.width = 600;
+  options.height = 300;
+  options.annotations = notes;
+  options.n_annotations = G_N_ELEMENTS (notes);
+  scene = courant_timeline_scene_new (&spec, 1, &options, context, courant_theme_get_light ());
+  g_assert_cmpuint (scene->annotations->len, ==, G_N_ELEMENTS (notes));
+  for (guint i = 0; i < scene->annotations->len; i++)
+    {
+      const CourantTimelineAnnotation *a = &g_array_index (scene->annotations, CourantTimelineAnnotation, i);
+
+      g_assert_cmpfloat (a->label_width, >, 0);
+      g_assert_cmpfloat (a->label_x, >=, scene->plot_x);
+      g_assert_cmpfloat (a->label_x + a->label_width, <=, scene->plot_x + scene->plot_width + 1e-9);
+      g_assert_cmpfloat (a->label_y, >=, scene->plot_y);
+      g_assert_cmpfloat (a->label_x, <=, a->x0 + 8);
+      g_assert_cmpstr (a->label, ==, notes[a->index].label);
+      for (guint j = 0; j < i; j++)
+        g_assert_false (boxes_overlap (a, &g_array_index (scene->annotations, CourantTimelineAnnotation, j)));
+    }
   readings_clear (&r);
 }
 
@@ -527,6 +583,7 @@ main (int    argc,
   g_test_add_func ("/timeline-scene/two-axes", test_two_axes);
   g_test_add_func ("/timeline-scene/overlay", test_overlay);
   g_test_add_func ("/timeline-scene/annotations", test_annotations);
+  g_test_add_func ("/timeline-scene/annotation-labels", test_annotation_labels);
 
   status = g_test_run ();
   g_object_unref (context);

@@ -208,13 +208,38 @@ render_legend (cairo_t                    *cr,
     }
 }
 
+/* A label on a box of the background's colour, so that it reads over the
+ * grid and the series in light and dark themes alike. */
+static void
+render_annotation_label (cairo_t                         *cr,
+                         const CourantTimelineAnnotation *annotation,
+                         const CourantTheme              *theme)
+{
+  CourantRgba box = theme->background;
+  double pad = courant_theme_px (theme, 4);
+
+  if (annotation->label_width <= 0)
+    return;
+  box.alpha = 0.85;
+  courant_rgba_set_source (cr, &box);
+  cairo_rectangle (cr, annotation->label_x, annotation->label_y, annotation->label_width, annotation->label_height);
+  cairo_fill_preserve (cr);
+  courant_rgba_set_source (cr, &theme->axis);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  courant_rgba_set_source (cr, &theme->foreground);
+  courant_text_draw (cr, theme, COURANT_TEXT_CONTEXT, annotation->label,
+                     annotation->label_x + pad, annotation->label_y + annotation->label_height / 2, 0, 0.5, 0);
+}
+
+/* The marks under the series: a dashed rule for a point, a band for a
+ * range. */
 static void
 render_annotations (cairo_t                    *cr,
                     const CourantTimelineScene *scene,
                     const CourantTheme         *theme)
 {
-  static const double dashes[] = { 3, 3 };
-  double pad = courant_theme_px (theme, 4);
+  static const double dashes[] = { 4, 3 };
 
   for (guint i = 0; i < scene->annotations->len; i++)
     {
@@ -222,7 +247,7 @@ render_annotations (cairo_t                    *cr,
 
       if (annotation->point)
         {
-          courant_rgba_set_source (cr, &theme->muted);
+          courant_rgba_set_source (cr, &theme->crosshair);
           cairo_set_line_width (cr, 1);
           cairo_set_dash (cr, dashes, 2, 0);
           cairo_move_to (cr, round (annotation->x0) + 0.5, scene->plot_y);
@@ -237,10 +262,17 @@ render_annotations (cairo_t                    *cr,
                            annotation->x1 - annotation->x0, scene->plot_height);
           cairo_fill (cr);
         }
-      courant_rgba_set_source (cr, &theme->foreground);
-      courant_text_draw (cr, theme, COURANT_TEXT_CONTEXT, annotation->label,
-                         annotation->x0 + pad, scene->plot_y + pad, 0, 0, 0);
     }
+}
+
+/* The labels on top, so that the series do not cross them out. */
+static void
+render_annotation_labels (cairo_t                    *cr,
+                          const CourantTimelineScene *scene,
+                          const CourantTheme         *theme)
+{
+  for (guint i = 0; i < scene->annotations->len; i++)
+    render_annotation_label (cr, &g_array_index (scene->annotations, CourantTimelineAnnotation, i), theme);
 }
 
 void
@@ -266,6 +298,7 @@ courant_timeline_render (cairo_t                    *cr,
     courant_axis_render (cr, scene->time_axis, theme);
   render_annotations (cr, scene, theme);
   courant_timeline_render_series (cr, scene, theme);
+  render_annotation_labels (cr, scene, theme);
   cairo_restore (cr);
 }
 

@@ -471,14 +471,59 @@ layout_axes (CourantTimelineScene *self,
   set_plot_width (self, left, right);
 }
 
+/* Puts each label at the top of its mark, on the first row where it does
+ * not run into a label already placed: marks close together stack their
+ * labels downwards rather than print them over each other. */
+static void
+place_label (CourantTimelineScene      *self,
+             CourantTimelineAnnotation *annotation,
+             GArray                    *row_ends,
+             PangoContext              *context,
+             const CourantTheme        *theme)
+{
+  double pad = courant_theme_px (theme, 4), width, height, x;
+  guint row;
+
+  courant_text_measure (context, theme, COURANT_TEXT_CONTEXT, annotation->label, &width, &height);
+  width += 2 * pad;
+  height += pad;
+  x = MIN (annotation->x0 + pad, self->plot_x + self->plot_width - width);
+  x = MAX (x, self->plot_x);
+  for (row = 0; row < row_ends->len; row++)
+    if (g_array_index (row_ends, double, row) + pad <= x)
+      break;
+  if ((row + 1) * (height + pad) > self->plot_height)
+    return;
+  if (row == row_ends->len)
+    g_array_set_size (row_ends, row + 1);
+  g_array_index (row_ends, double, row) = x + width;
+  annotation->label_x = x;
+  annotation->label_y = self->plot_y + pad + row * (height + pad);
+  annotation->label_width = width;
+  annotation->label_height = height;
+}
+
+static int
+compare_annotations (gconstpointer a,
+                     gconstpointer b)
+{
+  const CourantTimelineAnnotation *p = a, *q = b;
+
+  return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
 static void
 layout_annotations (CourantTimelineScene         *self,
-                    const CourantTimelineOptions *options)
+                    const CourantTimelineOptions *options,
+                    PangoContext                 *context,
+                    const CourantTheme           *theme)
 {
+  g_autoptr(GArray) row_ends = g_array_new (FALSE, TRUE, sizeof (double));
+
   for (guint i = 0; i < options->n_annotations; i++)
     {
       const CourantTimelineAnnotationSpec *spec = &options->annotations[i];
-      CourantTimelineAnnotation annotation;
+      CourantTimelineAnnotation annotation = { 0 };
       gint64 end = MAX (spec->start_ms, spec->end_ms);
 
       if (end < self->t0 || spec->start_ms >= self->t1)
@@ -487,8 +532,32 @@ layout_annotations (CourantTimelineScene         *self,
       annotation.x1 = MIN (self->plot_x + self->plot_width, courant_timeline_scene_time_to_x (self, end));
       annotation.point = end == spec->start_ms;
       annotation.label = g_strdup (spec->label != NULL ? spec->label : "");
+      annotation.index = i;
       g_array_append_val (self->annotations, annotation);
     }
+  /* Left to right, so that each label takes the highest free row. */
+  g_array_sort (self->annotations, compare_annotations);
+  if (self->compact)
+    return;
+  for (guint i = 0; i < self->annotations->len; i++)
+    place_label (self, &g_array_index (self->annotations, CourantTimelineAnnotation, i), row_ends, context, theme);
+}
+
+int
+courant_timeline_scene_pick_annotation (const CourantTimelineScene *self,
+                                        double                      x,
+                                        double                      y)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      const CourantTimelineAnnotation *a = &g_array_index (self->annotations, CourantTimelineAnnotation, i);
+
+      if (x >= a->label_x && x < a->label_x + a->label_width && y >= a->label_y && y < a->label_y + a->label_height)
+        return a->index;
+    }
+  return -1;
 }
 
 static void
@@ -571,7 +640,7 @@ courant_timeline_scene_new (const CourantTimelineSeriesSpec *series,
         self->right_axis = make_value_axis (self, COURANT_TIMELINE_RIGHT, self->plot_x + self->plot_width,
                                             context, theme);
     }
-  layout_annotations (self, options);
+  layout_annotations (self, options, context, theme);
   return self;
 }
 

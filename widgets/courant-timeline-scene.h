@@ -120,6 +120,13 @@ typedef struct
   double  x1;
   char   *label;
   gboolean point;
+  /* The label's box, px, inside the plot: labels that would overlap are
+   * put on rows further down. Zero-sized when the plot has no room left. */
+  double  label_x;
+  double  label_y;
+  double  label_width;
+  double  label_height;
+  guint   index;                    /* in the options' annotations */
 } CourantTimelineAnnotation;
 
 typedef struct
@@ -191,6 +198,11 @@ gboolean              courant_timeline_scene_pick   (const CourantTimelineScene 
                                                      double                      x,
                                                      CourantTimelinePick        *pick);
 void                  courant_timeline_pick_clear   (CourantTimelinePick        *pick);
+/* The annotation (its index in the options) whose label is at (@x, @y),
+ * or -1. */
+int                   courant_timeline_scene_pick_annotation (const CourantTimelineScene *self,
+                                                              double                      x,
+                                                              double                      y);
 /* The series whose legend entry is at (@x, @y), or -1. */
 int                   courant_timeline_scene_pick_legend (const CourantTimelineScene *self,
                                                           double                      x,
