@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "courant-annotations.h"
 #include "courant-cli.h"
 #include "courant-cli-export.h"
 #include "courant-format.h"
@@ -34,13 +35,18 @@ typedef struct
   char                  *unit;
   char                 **only;
   char                 **right;
+  char                 **annotation;
+  gboolean               no_saved_annotations;
   gboolean               align_zeros;
+  char                  *table;
 
   CourantSeriesStore    *store;
   CourantSeriesResult   *result;
   GPtrArray             *buckets;   /* CourantTimelineBuckets */
   GArray                *specs;     /* CourantTimelineSeriesSpec */
   GPtrArray             *names;     /* owned overlay names */
+  GArray                *notes;     /* CourantAnnotation */
+  GArray                *note_specs; /* CourantTimelineAnnotationSpec, into notes */
   CourantTimelineOptions options;
   CourantTimelineScene  *scene;
   PangoContext          *context;
@@ -54,6 +60,8 @@ timeline_new_state (void)
   state->buckets = g_ptr_array_new_with_free_func ((GDestroyNotify) courant_timeline_buckets_free);
   state->specs = g_array_new (FALSE, TRUE, sizeof (CourantTimelineSeriesSpec));
   state->names = g_ptr_array_new_with_free_func (g_free);
+  state->notes = courant_annotations_new ();
+  state->note_specs = g_array_new (FALSE, TRUE, sizeof (CourantTimelineAnnotationSpec));
   state->context = courant_text_create_context ();
   return state;
 }
@@ -76,6 +84,10 @@ timeline_get_options (gpointer data)
     { "to", 0, 0, G_OPTION_ARG_STRING, &state->to, N_("End (ISO 8601, exclusive)"), "ISO" },
     { "overlay", 0, 0, G_OPTION_ARG_STRING, &state->overlay,
       N_("Also draw a previous period, dashed: day, week, year, or FROM/TO"), "RANGE" },
+    { "annotation", 0, 0, G_OPTION_ARG_STRING_ARRAY, &state->annotation,
+      N_("Mark a range or an instant with a label: FROM/TO=Label or WHEN=Label (repeatable)"), "MARK" },
+    { "no-saved-annotations", 0, 0, G_OPTION_ARG_NONE, &state->no_saved_annotations,
+      N_("Leave out the annotations saved in the app for this file and table"), NULL },
     { NULL }
   };
 
@@ -246,6 +258,7 @@ load (TimelineState  *state,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The series could not be read."));
       return FALSE;
     }
+  state->table = g_strdup (spec.table);
   /* The value column names the unit when none is given. */
   if (state->series.value == NULL)
     state->series.value = g_strdup (spec.value_column);
@@ -273,6 +286,63 @@ choose_window (TimelineState  *state,
   return TRUE;
 }
 
+/* The annotations saved in the app for this file and table, unless left
+ * out; a damaged file is reported and the chart drawn without them. */
+static void
+add_saved_annotations (TimelineState *state,
+                       CourantSource *source)
+{
+  GFile *file = courant_source_get_file (source);
+  g_autofree char *uri = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) saved = NULL;
+
+  if (file == NULL)
+    return;
+  uri = g_file_get_uri (file);
+  path = courant_annotations_path (uri, state->table);
+  saved = courant_annotations_load (path, &error);
+  if (saved == NULL)
+    {
+      courant_cli_error ("%s", error->message);
+      return;
+    }
+  for (guint i = 0; i < saved->len; i++)
+    {
+      const CourantAnnotation *note = &g_array_index (saved, CourantAnnotation, i);
+
+      courant_annotations_add (state->notes, note->start_ms, note->end_ms, note->label);
+    }
+}
+
+static gboolean
+add_annotations (TimelineState  *state,
+                 CourantSource  *source,
+                 GError        **error)
+{
+  if (!state->no_saved_annotations && state->table != NULL)
+    add_saved_annotations (state, source);
+  for (guint i = 0; state->annotation != NULL && state->annotation[i] != NULL; i++)
+    {
+      CourantAnnotation note = { 0 };
+
+      if (!courant_annotation_parse (state->annotation[i], state->series.zone, &note, error))
+        return FALSE;
+      g_array_append_val (state->notes, note);
+    }
+  for (guint i = 0; i < state->notes->len; i++)
+    {
+      const CourantAnnotation *note = &g_array_index (state->notes, CourantAnnotation, i);
+      CourantTimelineAnnotationSpec spec = { note->start_ms, note->end_ms, note->label };
+
+      g_array_append_val (state->note_specs, spec);
+    }
+  state->options.annotations = (const CourantTimelineAnnotationSpec *) state->note_specs->data;
+  state->options.n_annotations = state->note_specs->len;
+  return TRUE;
+}
+
 static gboolean
 timeline_prepare (gpointer              data,
                   CourantSource        *source,
@@ -295,7 +365,7 @@ timeline_prepare (gpointer              data,
   if (!load (state, source, error))
     return FALSE;
   timings->load_ms = state->series.load_ms;
-  if (!choose_window (state, error) ||
+  if (!choose_window (state, error) || !add_annotations (state, source, error) ||
       (state->overlay != NULL &&
        !overlay_shift (state->overlay, state->options.t0, state->series.zone, &shift, error)))
     return FALSE;
@@ -352,6 +422,8 @@ timeline_free_state (gpointer data)
   g_clear_pointer (&state->specs, g_array_unref);
   g_clear_pointer (&state->buckets, g_ptr_array_unref);
   g_clear_pointer (&state->names, g_ptr_array_unref);
+  g_clear_pointer (&state->note_specs, g_array_unref);
+  g_clear_pointer (&state->notes, g_array_unref);
   g_clear_pointer (&state->result, courant_series_result_free);
   g_clear_pointer (&state->store, courant_series_store_unref);
   g_clear_object (&state->context);
@@ -364,6 +436,8 @@ timeline_free_state (gpointer data)
   g_free (state->unit);
   g_strfreev (state->only);
   g_strfreev (state->right);
+  g_strfreev (state->annotation);
+  g_free (state->table);
   g_free (state);
 }
 
