@@ -458,6 +458,126 @@ test_describe_and_json (void)
   g_assert_cmpuint (count_substrings (json, "\"width\""), ==, 1 + 4);
 }
 
+/* "step:label" of the nodes of @scene, column by column from the top,
+ * keeping those in @keep (or all). */
+static GPtrArray *
+column_orders (const CourantSankeyScene *scene,
+               GHashTable               *keep)
+{
+  GPtrArray *order = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; k < scene->n_steps; k++)
+    for (guint r = 0; r < scene->n_nodes; r++)
+      for (guint v = 0; v < scene->n_nodes; v++)
+        if (scene->nodes[v].step == k && scene->nodes[v].rank == r)
+          {
+            char *key = g_strdup_printf ("%u:%s", k, scene->nodes[v].label);
+
+            if (keep == NULL || g_hash_table_contains (keep, key))
+              g_ptr_array_add (order, key);
+            else
+              g_free (key);
+          }
+  return order;
+}
+
+static GHashTable *
+node_values (const CourantSankeyGraph *graph)
+{
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint v = 0; v < courant_sankey_graph_get_n_nodes (graph); v++)
+    {
+      const CourantSankeyGraphNode *node = courant_sankey_graph_get_node (graph, v);
+
+      g_hash_table_insert (values, g_strdup_printf ("%u:%s", node->step, node->label),
+                           g_memdup2 (&node->value, sizeof (double)));
+    }
+  return values;
+}
+
+static double
+value_of (GHashTable *values,
+          const char *key)
+{
+  const double *value = g_hash_table_lookup (values, key);
+
+  return value != NULL ? *value : 0;
+}
+
+/* Two segments side by side: laid out in the order of their union, the
+ * nodes they share come in the same order in both, "(end)" last. */
+static void
+test_shared_order (void)
+{
+  g_autoptr(CourantSankeyGraph) a = simulate_journeys (2000, 5, 8, 11);
+  g_autoptr(CourantSankeyGraph) b = simulate_journeys (700, 5, 10, 12);
+  g_autoptr(CourantSankeyGraph) both = courant_sankey_graph_new_union (a, b);
+  g_autoptr(CourantSankeyScene) order = NULL;
+  g_autoptr(CourantSankeyScene) scene_a = NULL;
+  g_autoptr(CourantSankeyScene) scene_b = NULL;
+  g_autoptr(CourantSankeyScene) alone_b = NULL;
+  g_autoptr(GHashTable) values_a = node_values (a);
+  g_autoptr(GHashTable) values_b = node_values (b);
+  g_autoptr(GHashTable) values_both = node_values (both);
+  g_autoptr(GHashTable) shared = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order_a = NULL;
+  g_autoptr(GPtrArray) order_b = NULL;
+  g_autoptr(GPtrArray) order_alone = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  CourantSankeyOptions options;
+
+  /* The union holds every node once, with both values added up. */
+  g_hash_table_iter_init (&iter, values_a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_hash_table_contains (values_b, key))
+      g_hash_table_add (shared, key);
+  g_assert_cmpuint (g_hash_table_size (shared), >, 10);
+  g_assert_cmpuint (g_hash_table_size (shared), <, g_hash_table_size (values_b));
+  g_assert_cmpuint (g_hash_table_size (values_both), ==,
+                    g_hash_table_size (values_a) + g_hash_table_size (values_b) - g_hash_table_size (shared));
+  g_hash_table_iter_init (&iter, values_both);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_assert_cmpfloat_with_epsilon (value_of (values_both, key),
+                                    value_of (values_a, key) + value_of (values_b, key), 1e-9);
+
+  courant_sankey_options_init (&options, 900, 600);
+  order = courant_sankey_scene_new (both, &options);
+  options.order = order;
+  scene_a = courant_sankey_scene_new (a, &options);
+  scene_b = courant_sankey_scene_new (b, &options);
+  check_invariants (a, scene_a, &options);
+  check_invariants (b, scene_b, &options);
+
+  order_a = column_orders (scene_a, shared);
+  order_b = column_orders (scene_b, shared);
+  g_assert_cmpuint (order_a->len, ==, g_hash_table_size (shared));
+  g_assert_cmpuint (order_a->len, ==, order_b->len);
+  for (guint i = 0; i < order_a->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (order_a, i), ==, g_ptr_array_index (order_b, i));
+
+  /* (end) stays at the bottom of every column. */
+  for (guint v = 0; v < scene_b->n_nodes; v++)
+    if (scene_b->nodes[v].kind == COURANT_SANKEY_NODE_END)
+      for (guint w = 0; w < scene_b->n_nodes; w++)
+        if (scene_b->nodes[w].step == scene_b->nodes[v].step)
+          g_assert_cmpuint (scene_b->nodes[w].rank, <=, scene_b->nodes[v].rank);
+
+  /* Without the shared order, B alone would be ordered differently: the
+   * test is not satisfied by chance. */
+  options.order = NULL;
+  alone_b = courant_sankey_scene_new (b, &options);
+  order_alone = column_orders (alone_b, shared);
+  {
+    gboolean differs = FALSE;
+
+    for (guint i = 0; i < order_alone->len; i++)
+      differs |= g_strcmp0 (g_ptr_array_index (order_alone, i), g_ptr_array_index (order_a, i)) != 0;
+    g_assert_true (differs);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -472,6 +592,7 @@ main (int    argc,
   g_test_add_func ("/sankey-scene/pick", test_pick);
   g_test_add_func ("/sankey-scene/labels", test_labels);
   g_test_add_func ("/sankey-scene/describe-and-json", test_describe_and_json);
+  g_test_add_func ("/sankey-scene/shared-order", test_shared_order);
 
   return g_test_run ();
 }

@@ -169,6 +169,108 @@ courant_sankey_graph_new_from_flows (const CourantFlowsResult *flows)
   return graph;
 }
 
+static char *
+node_key (guint       step,
+          const char *label)
+{
+  return g_strdup_printf ("%u\x1f%s", step, label);
+}
+
+static void
+union_add_nodes (const CourantSankeyGraph *graph,
+                 GHashTable               *index,
+                 GArray                   *nodes)
+{
+  for (guint v = 0; v < graph->nodes->len; v++)
+    {
+      const CourantSankeyGraphNode *node = &g_array_index (graph->nodes, CourantSankeyGraphNode, v);
+      char *key = node_key (node->step, node->label);
+      gpointer at;
+
+      if (g_hash_table_lookup_extended (index, key, NULL, &at))
+        {
+          g_array_index (nodes, CourantSankeyGraphNode, GPOINTER_TO_UINT (at)).value += node->value;
+          g_free (key);
+        }
+      else
+        {
+          g_hash_table_insert (index, key, GUINT_TO_POINTER (nodes->len));
+          g_array_append_vals (nodes, node, 1);
+        }
+    }
+}
+
+static int
+compare_union_nodes (gconstpointer a,
+                     gconstpointer b)
+{
+  const CourantSankeyGraphNode *x = a, *y = b;
+
+  if (x->step != y->step)
+    return x->step < y->step ? -1 : 1;
+  if (x->value != y->value)
+    return x->value > y->value ? -1 : 1;
+  return strcmp (x->label, y->label);
+}
+
+static void
+union_add_links (CourantSankeyGraph       *graph,
+                 const CourantSankeyGraph *part,
+                 GHashTable               *index,
+                 GHashTable               *links)
+{
+  for (guint l = 0; l < part->links->len; l++)
+    {
+      const CourantSankeyGraphLink *link = &g_array_index (part->links, CourantSankeyGraphLink, l);
+      const CourantSankeyGraphNode *source = &g_array_index (part->nodes, CourantSankeyGraphNode, link->source);
+      const CourantSankeyGraphNode *target = &g_array_index (part->nodes, CourantSankeyGraphNode, link->target);
+      g_autofree char *source_key = node_key (source->step, source->label);
+      g_autofree char *target_key = node_key (target->step, target->label);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (index, source_key));
+      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (index, target_key));
+      gpointer key = GUINT_TO_POINTER (from * graph->nodes->len + to + 1);
+      gpointer at;
+
+      if (g_hash_table_lookup_extended (links, key, NULL, &at))
+        g_array_index (graph->links, CourantSankeyGraphLink, GPOINTER_TO_UINT (at)).value += link->value;
+      else
+        {
+          g_hash_table_insert (links, key, GUINT_TO_POINTER (graph->links->len));
+          courant_sankey_graph_add_link (graph, from, to, link->value);
+        }
+    }
+}
+
+CourantSankeyGraph *
+courant_sankey_graph_new_union (const CourantSankeyGraph *a,
+                                const CourantSankeyGraph *b)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) links = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (CourantSankeyGraphNode));
+  CourantSankeyGraph *graph;
+
+  g_return_val_if_fail (a != NULL && b != NULL, NULL);
+
+  union_add_nodes (a, index, nodes);
+  union_add_nodes (b, index, nodes);
+  /* By step, then value, as a flows result lists them: the layout's
+   * first order. */
+  g_array_sort (nodes, compare_union_nodes);
+  graph = courant_sankey_graph_new ();
+  g_hash_table_remove_all (index);
+  for (guint v = 0; v < nodes->len; v++)
+    {
+      const CourantSankeyGraphNode *node = &g_array_index (nodes, CourantSankeyGraphNode, v);
+
+      courant_sankey_graph_add_node (graph, node->step, node->label, node->value);
+      g_hash_table_insert (index, node_key (node->step, node->label), GUINT_TO_POINTER (v));
+    }
+  union_add_links (graph, a, index, links);
+  union_add_links (graph, b, index, links);
+  return graph;
+}
+
 guint
 courant_sankey_graph_get_n_nodes (const CourantSankeyGraph *graph)
 {
@@ -966,6 +1068,37 @@ reduce_crossings (Layout *layout)
     sift (layout, &scratch);
 }
 
+/* The order of @scene for the nodes it shares with the layout, the others
+ * after them in their first order; pinned "(end)" nodes stay last. */
+static void
+impose_order (Layout                   *layout,
+              const CourantSankeyScene *scene)
+{
+  g_autoptr(GHashTable) ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint v = 0; v < scene->n_nodes; v++)
+    g_hash_table_insert (ranks, node_key (scene->nodes[v].step, scene->nodes[v].label),
+                         GUINT_TO_POINTER (scene->nodes[v].rank));
+  for (guint v = 0; v < layout->n_nodes; v++)
+    {
+      g_autofree char *key = node_key (layout->nodes[v].step, layout->nodes[v].label);
+      gpointer rank;
+
+      if (layout->pinned[v])
+        layout->key[v] = G_MAXDOUBLE;
+      else if (g_hash_table_lookup_extended (ranks, key, NULL, &rank))
+        layout->key[v] = GPOINTER_TO_UINT (rank);
+      else
+        layout->key[v] = scene->n_nodes + layout->rank[v];
+    }
+  for (guint k = 0; k < layout->n_steps; k++)
+    {
+      g_qsort_with_data (layout->order + layout->column_start[k], column_size (layout, k),
+                         sizeof (guint), compare_keys, layout);
+      set_ranks (layout, k);
+    }
+}
+
 /* Heights: one scale for every column (a band is as wide at both ends),
  * the largest that lets each column fit with its padding once small nodes
  * are raised to the minimum height. A crowded column gets less padding
@@ -1470,7 +1603,10 @@ courant_sankey_scene_new (const CourantSankeyGraph   *graph,
     }
   bottom = MAX (top + 1, options->height);
 
-  reduce_crossings (&layout);
+  if (options->order != NULL)
+    impose_order (&layout, options->order);
+  else
+    reduce_crossings (&layout);
   place_nodes (&layout, options, top, bottom, scene);
   layout_clear (&layout);
 

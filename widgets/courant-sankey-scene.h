@@ -44,6 +44,10 @@ typedef struct _CourantSankeyGraph CourantSankeyGraph;
 
 CourantSankeyGraph           *courant_sankey_graph_new            (void);
 CourantSankeyGraph           *courant_sankey_graph_new_from_flows (const CourantFlowsResult *flows);
+/* Every node (step, label) and link of @a and @b once, values added up:
+ * laid out once, it gives two graphs one node order to share. */
+CourantSankeyGraph           *courant_sankey_graph_new_union      (const CourantSankeyGraph *a,
+                                                                   const CourantSankeyGraph *b);
 void                          courant_sankey_graph_free           (CourantSankeyGraph       *graph);
 guint                         courant_sankey_graph_add_node       (CourantSankeyGraph       *graph,
                                                                    guint                     step,
@@ -69,6 +73,8 @@ const CourantSankeyGraphNode *courant_sankey_graph_get_node       (const Courant
 const CourantSankeyGraphLink *courant_sankey_graph_get_link       (const CourantSankeyGraph *graph,
                                                                    guint                     index);
 
+typedef struct _CourantSankeyScene CourantSankeyScene;
+
 typedef struct
 {
   double              width;            /* px */
@@ -84,6 +90,10 @@ typedef struct
   const char         *title;
   /* Colours by label, shared by the views that must agree; NULL: a new map. */
   CourantPaletteMap  *palette;
+  /* A scene whose node order this one keeps: nodes with the same step
+   * and label come in the same order, the others after them (by value),
+   * "(end)" still last. NULL: the order that crosses least. */
+  const CourantSankeyScene *order;
 } CourantSankeyOptions;
 
 typedef enum
@@ -118,7 +128,7 @@ typedef struct
   double y1;        /* band centre at the target */
 } CourantSankeyLink;
 
-typedef struct
+struct _CourantSankeyScene
 {
   double              width;
   double              height;
@@ -137,7 +147,7 @@ typedef struct
   double              title_x, title_y;
   double              total;              /* the first column's value */
   CourantPaletteMap  *palette;
-} CourantSankeyScene;
+};
 
 CourantSankeyScene *courant_sankey_scene_new                 (const CourantSankeyGraph   *graph,
                                                               const CourantSankeyOptions *options);
