@@ -80,10 +80,11 @@ loader_clear (Loader *loader)
 
 static void
 loader_start_run (Loader     *loader,
-                  const char *name)
+                  const char *name,
+                  gsize       start)
 {
   gpointer found = g_hash_table_lookup (loader->index, name);
-  Run run = { 0, loader->n };
+  Run run = { 0, start };
 
   if (found != NULL)
     {
@@ -143,7 +144,7 @@ loader_set_entity (Loader             *loader,
   loader->entity_integer = entity != NULL ? entity->integer : 0;
   g_free (loader->entity_text);
   loader->entity_text = g_strdup (name);
-  loader_start_run (loader, name);
+  loader_start_run (loader, name, loader->n);
 }
 
 static void
@@ -166,6 +167,44 @@ loader_push (Loader             *loader,
   loader->times[loader->n] = time;
   loader->values[loader->n] = value;
   loader->n++;
+}
+
+/* Appends the rows that @from read after those of @into. Entities are
+ * numbered in the order of their first row over both, and a run that goes
+ * on from one to the other stays one run, as when one scan reads both. */
+static void
+loader_append (Loader *into,
+               Loader *from)
+{
+  gsize offset = into->n;
+
+  if (into->capacity < into->n + from->n)
+    {
+      into->capacity = into->n + from->n;
+      into->times = g_renew (gint64, into->times, into->capacity);
+      into->values = g_renew (double, into->values, into->capacity);
+    }
+  memcpy (into->times + offset, from->times, from->n * sizeof (gint64));
+  memcpy (into->values + offset, from->values, from->n * sizeof (double));
+  into->n += from->n;
+  into->n_missing += from->n_missing;
+  into->sorted = into->sorted && from->sorted;
+
+  for (guint r = 0; r < from->runs->len; r++)
+    {
+      const Run *run = &g_array_index (from->runs, Run, r);
+      const char *name = g_ptr_array_index (from->names, run->entity);
+
+      if (r == 0 && into->runs->len > 0 &&
+          g_str_equal (name, g_ptr_array_index (into->names,
+                                                g_array_index (into->runs, Run, into->runs->len - 1).entity)))
+        {
+          if (offset > 0 && into->times[offset - 1] > into->times[offset])
+            into->sorted = FALSE;
+          continue;
+        }
+      loader_start_run (into, name, offset + run->start);
+    }
 }
 
 static CourantTimeEncoding
@@ -399,6 +438,182 @@ check_columns (const CourantTableInfo   *info,
   return TRUE;
 }
 
+/* Below this many rows per connection, opening another connection and
+ * thread costs more than it saves. */
+#define MIN_ROWS_PER_PART (4 * COURANT_SCAN_PROGRESS_ROWS)
+#define MAX_AUTO_THREADS 4
+
+typedef struct _PartsLoad PartsLoad;
+
+/* One part of the table, read by one thread into its own loader. */
+typedef struct
+{
+  PartsLoad *load;
+  guint      index;
+  Loader     loader;
+  ScanData   data;
+  gint64     rows_read;
+  GError    *error;
+} Part;
+
+struct _PartsLoad
+{
+  CourantSource       *source;
+  const char          *table;
+  const char *const   *columns;
+  Part                *parts;
+  guint                n_parts;
+  /* Cancelled by the caller's cancellable and by the first part that
+   * fails, so that the others stop too. */
+  GCancellable        *cancellable;
+  GMutex               progress_lock;
+  CourantScanProgress  progress;
+  gpointer             progress_data;
+  gint64               estimated;
+};
+
+static void
+part_progress_cb (gint64   rows_read,
+                  gint64   rows_estimated,
+                  gpointer user_data)
+{
+  Part *part = user_data;
+  PartsLoad *load = part->load;
+  gint64 total = 0;
+
+  g_mutex_lock (&load->progress_lock);
+  part->rows_read = rows_read;
+  for (guint p = 0; p < load->n_parts; p++)
+    total += load->parts[p].rows_read;
+  load->progress (total, load->estimated, load->progress_data);
+  g_mutex_unlock (&load->progress_lock);
+}
+
+static gpointer
+read_part (gpointer user_data)
+{
+  Part *part = user_data;
+  PartsLoad *load = part->load;
+
+  if (!courant_source_scan_part (load->source, load->table, load->columns, part->index, load->n_parts,
+                                 scan_row_cb, load->progress != NULL ? scan_progress_cb : NULL, &part->data,
+                                 load->cancellable, &part->error))
+    g_cancellable_cancel (load->cancellable);
+  return NULL;
+}
+
+static void
+cancel_cb (GCancellable *cancellable,
+           GCancellable *inner)
+{
+  g_cancellable_cancel (inner);
+}
+
+/* Reads the parts at the same time, part 0 in this thread, and reports the
+ * error that stopped them: the first that is not a cancellation, since the
+ * others were cancelled because of it. */
+static gboolean
+load_parts (PartsLoad     *load,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree GThread **threads = g_new0 (GThread *, load->n_parts);
+  GError *first = NULL;
+  gulong handler = 0;
+
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (cancel_cb), load->cancellable, NULL);
+
+  /* Without a thread, a part is read after part 0 in this one. */
+  for (guint p = 1; p < load->n_parts; p++)
+    threads[p] = g_thread_try_new ("courant-load", read_part, &load->parts[p], NULL);
+  read_part (&load->parts[0]);
+  for (guint p = 1; p < load->n_parts; p++)
+    {
+      if (threads[p] != NULL)
+        g_thread_join (threads[p]);
+      else
+        read_part (&load->parts[p]);
+    }
+
+  g_cancellable_disconnect (cancellable, handler);
+
+  for (guint p = 0; p < load->n_parts; p++)
+    {
+      GError *part_error = load->parts[p].error;
+
+      if (part_error != NULL &&
+          (first == NULL || (g_error_matches (first, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+                             !g_error_matches (part_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))))
+        first = part_error;
+    }
+  if (first != NULL)
+    {
+      g_propagate_error (error, g_error_copy (first));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads @n_parts parts on as many connections at once, each into its own
+ * loader, and appends them in order to the first one's. */
+static CourantSeriesStore *
+load_in_parts (CourantSource            *source,
+               const CourantSeriesSpec  *spec,
+               const char *const        *columns,
+               guint                     n_parts,
+               GTimeZone                *tz,
+               gsize                     n_rows,
+               CourantScanProgress       progress,
+               gpointer                  progress_data,
+               GCancellable             *cancellable,
+               GError                  **error)
+{
+  g_autoptr(GCancellable) inner = g_cancellable_new ();
+  CourantSeriesStore *self = NULL;
+  PartsLoad load = { source, spec->table, columns, g_new0 (Part, n_parts), n_parts, inner, { 0 },
+                     progress, progress_data, n_rows };
+
+  g_mutex_init (&load.progress_lock);
+  for (guint p = 0; p < n_parts; p++)
+    {
+      Part *part = &load.parts[p];
+
+      part->load = &load;
+      part->index = p;
+      /* The first part's arrays are sized for the whole table, so that the
+       * others are appended without moving it. */
+      loader_init (&part->loader, tz, p == 0 ? n_rows : n_rows / n_parts + n_rows / (8 * n_parts));
+      part->data = (ScanData) { &part->loader, spec->time_encoding, spec->entity_column != NULL,
+                                part_progress_cb, part };
+    }
+
+  if (load_parts (&load, cancellable, error))
+    {
+      for (guint p = 1; p < n_parts; p++)
+        loader_append (&load.parts[0].loader, &load.parts[p].loader);
+      self = loader_finish (&load.parts[0].loader);
+    }
+
+  for (guint p = 0; p < n_parts; p++)
+    {
+      loader_clear (&load.parts[p].loader);
+      g_clear_error (&load.parts[p].error);
+    }
+  g_mutex_clear (&load.progress_lock);
+  g_free (load.parts);
+  return self;
+}
+
+static guint
+max_parts_for (const CourantSeriesSpec *spec,
+               gsize                    n_rows)
+{
+  if (spec->max_threads != 0)
+    return spec->max_threads;
+  return CLAMP (MIN ((gsize) g_get_num_processors (), n_rows / MIN_ROWS_PER_PART), 1, MAX_AUTO_THREADS);
+}
+
 CourantSeriesStore *
 courant_series_store_load (CourantSource            *source,
                            const CourantSeriesSpec  *spec,
@@ -412,6 +627,8 @@ courant_series_store_load (CourantSource            *source,
   const char *columns[4] = { NULL };
   g_autoptr(GTimeZone) paris = NULL;
   CourantSeriesStore *self;
+  gsize n_rows;
+  guint n_parts;
   ScanData data;
   Loader loader;
 
@@ -435,13 +652,17 @@ courant_series_store_load (CourantSource            *source,
   columns[0] = spec->time_column;
   columns[1] = spec->value_column;
   columns[2] = spec->entity_column;
+  n_rows = info->n_rows > 0 ? (gsize) info->n_rows : 0;
 
-  loader_init (&loader, tz, info->n_rows > 0 ? (gsize) info->n_rows : 0);
-  data.loader = &loader;
-  data.encoding = spec->time_encoding;
-  data.has_entity = spec->entity_column != NULL;
-  data.progress = progress;
-  data.progress_data = progress_data;
+  n_parts = courant_source_count_parts (source, spec->table, max_parts_for (spec, n_rows), cancellable, error);
+  if (n_parts == 0)
+    return NULL;
+  if (n_parts > 1)
+    return load_in_parts (source, spec, columns, n_parts, tz, n_rows, progress, progress_data,
+                          cancellable, error);
+
+  loader_init (&loader, tz, n_rows);
+  data = (ScanData) { &loader, spec->time_encoding, spec->entity_column != NULL, progress, progress_data };
   if (!courant_source_scan (source, spec->table, columns, scan_row_cb,
                             progress != NULL ? scan_progress_cb : NULL, &data, cancellable, error))
     {
@@ -462,6 +683,7 @@ typedef struct
   char                *value_column;
   char                *entity_column;
   CourantTimeEncoding  time_encoding;
+  guint                max_threads;
   GTimeZone           *tz;
   CourantScanProgress  progress;
   gpointer             progress_data;
@@ -489,7 +711,7 @@ load_thread (GTask        *task,
 {
   LoadData *load = task_data;
   CourantSeriesSpec spec = { load->table, load->time_column, load->value_column, load->entity_column,
-                            load->time_encoding };
+                            load->time_encoding, load->max_threads };
   GError *error = NULL;
   CourantSeriesStore *store;
 
@@ -525,6 +747,7 @@ courant_series_store_load_async (CourantSource            *source,
   load->value_column = g_strdup (spec->value_column);
   load->entity_column = g_strdup (spec->entity_column);
   load->time_encoding = spec->time_encoding;
+  load->max_threads = spec->max_threads;
   load->tz = tz != NULL ? g_time_zone_ref (tz) : NULL;
   load->progress = progress;
   load->progress_data = progress_data;

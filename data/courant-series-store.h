@@ -31,7 +31,12 @@ typedef struct _CourantSeriesStore CourantSeriesStore;
 
 /* What to read. @entity_column may be NULL (one series). With an UNKNOWN
  * @time_encoding, text is read in any text encoding and numbers as Unix
- * milliseconds, or seconds when too small to be a date in milliseconds. */
+ * milliseconds, or seconds when too small to be a date in milliseconds.
+ * @max_threads bounds how many connections read the table at once, each
+ * in its own thread, when the source can split it
+ * (courant_source_count_parts()): 0 is one per processor, at most 4, for
+ * tables big enough to gain from it; 1 is a single connection. The store
+ * is the same whatever the number. */
 typedef struct
 {
   const char          *table;
@@ -39,8 +44,12 @@ typedef struct
   const char          *value_column;
   const char          *entity_column;
   CourantTimeEncoding  time_encoding;
+  guint                max_threads;
 } CourantSeriesSpec;
 
+/* @progress is called every COURANT_SCAN_PROGRESS_ROWS rows of each
+ * connection, with the rows read by all of them; from the scanning
+ * threads, never two calls at once. */
 CourantSeriesStore  *courant_series_store_load         (CourantSource            *source,
                                                         const CourantSeriesSpec  *spec,
                                                         GTimeZone                *tz,

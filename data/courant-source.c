@@ -489,6 +489,32 @@ courant_source_preview (CourantSource  *self,
   return COURANT_SOURCE_GET_CLASS (self)->preview (self, table, limit, cancellable, error);
 }
 
+/* The table and columns of a scan exist. */
+static gboolean
+check_scan (CourantSource      *self,
+            const char         *table,
+            const char *const  *columns,
+            GError            **error)
+{
+  const CourantTableInfo *info = courant_source_find_table (self, table);
+
+  if (info == NULL)
+    {
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND,
+                   _("There is no table named “%s” in this source."), table);
+      return FALSE;
+    }
+
+  for (guint i = 0; columns != NULL && columns[i] != NULL; i++)
+    if (courant_table_info_find_column (info, columns[i]) < 0)
+      {
+        g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND,
+                     _("The table “%s” has no column named “%s”."), table, columns[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 gboolean
 courant_source_scan (CourantSource        *self,
                      const char           *table,
@@ -500,7 +526,6 @@ courant_source_scan (CourantSource        *self,
                      GError              **error)
 {
   CourantSourcePrivate *priv = courant_source_get_instance_private (self);
-  const CourantTableInfo *info;
   g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (COURANT_IS_SOURCE (self), FALSE);
@@ -509,25 +534,69 @@ courant_source_scan (CourantSource        *self,
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  info = courant_source_find_table (self, table);
-  if (info == NULL)
-    {
-      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND,
-                   _("There is no table named “%s” in this source."), table);
-      return FALSE;
-    }
-
-  for (guint i = 0; columns[i] != NULL; i++)
-    if (courant_table_info_find_column (info, columns[i]) < 0)
-      {
-        g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND,
-                     _("The table “%s” has no column named “%s”."), table, columns[i]);
-        return FALSE;
-      }
+  if (!check_scan (self, table, columns, error))
+    return FALSE;
 
   locker = g_mutex_locker_new (&priv->mutex);
   return COURANT_SOURCE_GET_CLASS (self)->scan (self, table, columns, func, progress,
                                                 user_data, cancellable, error);
+}
+
+guint
+courant_source_count_parts (CourantSource  *self,
+                            const char     *table,
+                            guint           max_parts,
+                            GCancellable   *cancellable,
+                            GError        **error)
+{
+  CourantSourcePrivate *priv = courant_source_get_instance_private (self);
+  CourantSourceClass *klass;
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (COURANT_IS_SOURCE (self), 0);
+  g_return_val_if_fail (table != NULL, 0);
+  g_return_val_if_fail (max_parts > 0, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!check_scan (self, table, NULL, error))
+    return 0;
+
+  klass = COURANT_SOURCE_GET_CLASS (self);
+  if (klass->count_parts == NULL || klass->scan_part == NULL || max_parts == 1)
+    return 1;
+
+  locker = g_mutex_locker_new (&priv->mutex);
+  return klass->count_parts (self, table, max_parts, cancellable, error);
+}
+
+gboolean
+courant_source_scan_part (CourantSource        *self,
+                          const char           *table,
+                          const char *const    *columns,
+                          guint                 part,
+                          guint                 n_parts,
+                          CourantScanFunc       func,
+                          CourantScanProgress   progress,
+                          gpointer              user_data,
+                          GCancellable         *cancellable,
+                          GError              **error)
+{
+  g_return_val_if_fail (COURANT_IS_SOURCE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (columns != NULL && columns[0] != NULL, FALSE);
+  g_return_val_if_fail (part < n_parts, FALSE);
+  g_return_val_if_fail (n_parts == 1 || COURANT_SOURCE_GET_CLASS (self)->scan_part != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_parts == 1)
+    return courant_source_scan (self, table, columns, func, progress, user_data, cancellable, error);
+
+  if (!check_scan (self, table, columns, error))
+    return FALSE;
+
+  return COURANT_SOURCE_GET_CLASS (self)->scan_part (self, table, columns, part, n_parts, func, progress,
+                                                     user_data, cancellable, error);
 }
 
 typedef struct

@@ -111,6 +111,27 @@ struct _CourantSourceClass
                                   gpointer             user_data,
                                   GCancellable        *cancellable,
                                   GError             **error);
+  /* Optional, for sources that can read one table on several connections
+   * at once: how many parts, at most @max_parts, scan_part() splits @table
+   * into (1 when it cannot be split). */
+  guint           (*count_parts) (CourantSource       *self,
+                                  const char          *table,
+                                  guint                max_parts,
+                                  GCancellable        *cancellable,
+                                  GError             **error);
+  /* Reads @part of @n_parts (n_parts ≥ 2, as count_parts() gave it). Runs
+   * without the source's lock: different parts run in different threads at
+   * the same time, so it must use its own connection. */
+  gboolean        (*scan_part)   (CourantSource       *self,
+                                  const char          *table,
+                                  const char *const   *columns,
+                                  guint                part,
+                                  guint                n_parts,
+                                  CourantScanFunc      func,
+                                  CourantScanProgress  progress,
+                                  gpointer             user_data,
+                                  GCancellable        *cancellable,
+                                  GError             **error);
 };
 
 /* Opens @file as a SQLite database or a CSV file, whichever its content is,
@@ -142,11 +163,38 @@ CourantPreview *courant_source_preview_finish (CourantSource       *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 
-/* Reads @columns of every row of @table in the table's own order. Blocking:
- * call it from a worker. */
+/* Reads @columns of every row of @table in the table's own order (a
+ * SQLite table's rowid or primary key order, whatever its indexes).
+ * Blocking: call it from a worker. */
 gboolean        courant_source_scan           (CourantSource       *self,
                                                const char          *table,
                                                const char *const   *columns,
+                                               CourantScanFunc      func,
+                                               CourantScanProgress  progress,
+                                               gpointer             user_data,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+/* How many parts, at most @max_parts, courant_source_scan_part() reads
+ * @table in: 1 when the source or the table cannot be split (a CSV file, a
+ * view, a table without an integer key, a file another program may still
+ * be writing), 0 with @error set on failure. Blocking: call it from a
+ * worker. */
+guint           courant_source_count_parts    (CourantSource       *self,
+                                               const char          *table,
+                                               guint                max_parts,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+/* Reads @part of the @n_parts that courant_source_count_parts() gave: the
+ * parts, one after the other in order, are exactly the rows of
+ * courant_source_scan() in the same order. Different parts of a table may
+ * be read at the same time from different threads, each on its own
+ * connection; @progress counts the rows of this part. With @n_parts 1 it
+ * is courant_source_scan(). Blocking: call it from a worker. */
+gboolean        courant_source_scan_part      (CourantSource       *self,
+                                               const char          *table,
+                                               const char *const   *columns,
+                                               guint                part,
+                                               guint                n_parts,
                                                CourantScanFunc      func,
                                                CourantScanProgress  progress,
                                                gpointer             user_data,

@@ -5,7 +5,8 @@
  * write-ahead log is pending, so that no -wal or -shm file appears next to
  * it), defensive mode, untrusted schema, no extensions, cell size checks, no
  * memory mapping, and a progress handler so that any statement can be
- * interrupted.
+ * interrupted. Every connection is opened that way: the main one, and the
+ * spare ones on which parts of a table are read at the same time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,14 +41,38 @@ typedef struct
   GError              *error;
 } Scan;
 
+/* One connection to the file, used by one thread at a time. */
+typedef struct
+{
+  sqlite3      *db;
+  /* The cancellable of the request running now, read by the progress handler. */
+  GCancellable *cancellable;
+  Scan         *scan;
+} Connection;
+
+/* How a table is cut into parts: ranges of an integer key, the rowid or
+ * the first column of a WITHOUT ROWID table's primary key, in the order
+ * the table stores its rows. */
+typedef struct
+{
+  char     *key;         /* quoted */
+  gboolean  descending;
+  gint64    lo;
+  gint64    hi;
+  guint     n_parts;
+} Split;
+
 struct _CourantSqliteSource
 {
   CourantSource  parent_instance;
 
-  sqlite3       *db;
-  /* The cancellable of the request running now, read by the progress handler. */
-  GCancellable  *cancellable;
-  Scan          *scan;
+  /* Used under CourantSource's lock. */
+  Connection     main;
+  char          *uri;
+  gboolean       immutable;
+  /* Idle connections for courant_source_scan_part(), of Connection. */
+  GMutex         pool_lock;
+  GPtrArray     *pool;
 };
 
 static void courant_sqlite_source_initable_iface_init (GInitableIface *iface);
@@ -65,11 +90,12 @@ display_name (CourantSqliteSource *self)
 /* Turns an SQLite result code into one sentence a user can act on. */
 static void
 set_sqlite_error (CourantSqliteSource  *self,
+                  sqlite3              *db,
                   int                   rc,
                   GError              **error)
 {
   g_autofree char *name = display_name (self);
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
   switch (rc & 0xff)
     {
@@ -119,9 +145,9 @@ set_sqlite_error (CourantSqliteSource  *self,
 static int
 progress_cb (void *user_data)
 {
-  CourantSqliteSource *self = user_data;
+  Connection *conn = user_data;
 
-  return g_cancellable_is_cancelled (self->cancellable);
+  return g_cancellable_is_cancelled (conn->cancellable);
 }
 
 static guint32
@@ -219,14 +245,15 @@ build_uri (const char *path,
 
 static gboolean
 exec_pragma (CourantSqliteSource  *self,
+             Connection           *conn,
              const char           *sql,
              GError              **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc = sqlite3_exec (conn->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      set_sqlite_error (self, conn->db, rc, error);
       return FALSE;
     }
   return TRUE;
@@ -241,7 +268,7 @@ run_quick_check (CourantSqliteSource  *self,
   gboolean ok = FALSE;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (self->main.db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
 
@@ -253,7 +280,7 @@ run_quick_check (CourantSqliteSource  *self,
                      _("The database “%s” is damaged and cannot be read."), name);
     }
   else
-    set_sqlite_error (self, rc, error);
+    set_sqlite_error (self, self->main.db, rc, error);
 
   sqlite3_finalize (stmt);
   return ok;
@@ -266,32 +293,53 @@ static void scan_final_cb (sqlite3_context  *context);
 
 static gboolean
 harden (CourantSqliteSource  *self,
+        Connection           *conn,
         GError              **error)
 {
   int rc;
 
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-  sqlite3_limit (self->db, SQLITE_LIMIT_ATTACHED, 0);
-  sqlite3_busy_timeout (self->db, 2000);
-  sqlite3_progress_handler (self->db, 10000, progress_cb, self);
+  sqlite3_db_config (conn->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (conn->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (conn->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_db_config (conn->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_limit (conn->db, SQLITE_LIMIT_ATTACHED, 0);
+  sqlite3_busy_timeout (conn->db, 2000);
+  sqlite3_progress_handler (conn->db, 10000, progress_cb, conn);
 
   /* DIRECTONLY: the file's own schema (views, triggers, generated columns,
    * CHECK constraints) must never reach the scan, whatever trusted_schema
    * says. The aggregate has side effects, so it is not DETERMINISTIC. */
-  rc = sqlite3_create_function_v2 (self->db, SCAN_FUNCTION, -1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-                                   self, NULL, scan_step_cb, scan_final_cb, NULL);
+  rc = sqlite3_create_function_v2 (conn->db, SCAN_FUNCTION, -1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                   conn, NULL, scan_step_cb, scan_final_cb, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      set_sqlite_error (self, conn->db, rc, error);
       return FALSE;
     }
 
-  return exec_pragma (self, "PRAGMA cell_size_check=ON", error) &&
-         exec_pragma (self, "PRAGMA mmap_size=0", error) &&
-         exec_pragma (self, "PRAGMA query_only=ON", error);
+  return exec_pragma (self, conn, "PRAGMA cell_size_check=ON", error) &&
+         exec_pragma (self, conn, "PRAGMA mmap_size=0", error) &&
+         exec_pragma (self, conn, "PRAGMA query_only=ON", error);
+}
+
+/* Opens and hardens @conn; the cancellable is set for the whole of it. */
+static gboolean
+open_connection (CourantSqliteSource  *self,
+                 Connection           *conn,
+                 GError              **error)
+{
+  /* A connection is used by one thread at a time, so SQLite's own mutex
+   * would only add a lock and an unlock to each row of a scan. */
+  int rc = sqlite3_open_v2 (self->uri, &conn->db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                            NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, conn->db, rc, error);
+      return FALSE;
+    }
+  return harden (self, conn, error);
 }
 
 static gboolean
@@ -301,9 +349,7 @@ courant_sqlite_source_initable_init (GInitable     *initable,
 {
   CourantSqliteSource *self = COURANT_SQLITE_SOURCE (initable);
   g_autofree char *path = g_file_get_path (courant_source_get_file (COURANT_SOURCE (self)));
-  g_autofree char *uri = NULL;
   goffset size = 0;
-  int rc;
 
   if (path == NULL)
     {
@@ -315,26 +361,20 @@ courant_sqlite_source_initable_init (GInitable     *initable,
   if (!check_header (self, path, &size, error))
     return FALSE;
 
-  uri = build_uri (path, !has_pending_changes (path));
-  /* CourantSource serialises every use of the connection, so SQLite's own
-   * mutex would only add a lock and an unlock to each row of a scan. */
-  rc = sqlite3_open_v2 (uri, &self->db,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  /* Only an immutable file is read in parts: connections opened one after
+   * the other on a file that may still change could see different
+   * versions of it. */
+  self->immutable = !has_pending_changes (path);
+  self->uri = build_uri (path, self->immutable);
 
-  self->cancellable = cancellable;
-  if (!harden (self, error) ||
+  self->main.cancellable = cancellable;
+  if (!open_connection (self, &self->main, error) ||
       (size <= QUICK_CHECK_MAX_BYTES && !run_quick_check (self, error)))
     {
-      self->cancellable = NULL;
+      self->main.cancellable = NULL;
       return FALSE;
     }
-  self->cancellable = NULL;
+  self->main.cancellable = NULL;
   return TRUE;
 }
 
@@ -361,15 +401,16 @@ quote_identifier (const char *name)
 
 static gboolean
 prepare (CourantSqliteSource  *self,
+         sqlite3              *db,
          const char           *sql,
          sqlite3_stmt        **stmt,
          GError              **error)
 {
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL);
+  int rc = sqlite3_prepare_v2 (db, sql, -1, stmt, NULL);
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      set_sqlite_error (self, db, rc, error);
       return FALSE;
     }
   return TRUE;
@@ -407,7 +448,7 @@ describe_columns (CourantSqliteSource  *self,
   int n_columns;
   int rc;
 
-  if (!prepare (self, sql, &stmt, error))
+  if (!prepare (self, self->main.db, sql, &stmt, error))
     return FALSE;
 
   n_columns = sqlite3_column_count (stmt);
@@ -419,7 +460,7 @@ describe_columns (CourantSqliteSource  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, rc, error);
+      set_sqlite_error (self, self->main.db, rc, error);
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -443,14 +484,14 @@ count_rows (CourantSqliteSource  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (!prepare (self, sql, &stmt, error))
+  if (!prepare (self, self->main.db, sql, &stmt, error))
     return FALSE;
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     info->n_rows = sqlite3_column_int64 (stmt, 0);
   else
-    set_sqlite_error (self, rc, error);
+    set_sqlite_error (self, self->main.db, rc, error);
 
   sqlite3_finalize (stmt);
   return rc == SQLITE_ROW;
@@ -464,7 +505,7 @@ list_table_names (CourantSqliteSource  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (!prepare (self,
+  if (!prepare (self, self->main.db,
                 "SELECT name FROM sqlite_schema "
                 "WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
                 "ORDER BY name",
@@ -477,7 +518,7 @@ list_table_names (CourantSqliteSource  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, rc, error);
+      set_sqlite_error (self, self->main.db, rc, error);
       return NULL;
     }
   return g_steal_pointer (&names);
@@ -492,7 +533,7 @@ courant_sqlite_source_list_tables (CourantSource  *source,
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GPtrArray) names = NULL;
 
-  self->cancellable = cancellable;
+  self->main.cancellable = cancellable;
   names = list_table_names (self, error);
   if (names != NULL)
     {
@@ -509,7 +550,7 @@ courant_sqlite_source_list_tables (CourantSource  *source,
           g_ptr_array_add (tables, g_steal_pointer (&info));
         }
     }
-  self->cancellable = NULL;
+  self->main.cancellable = NULL;
   return g_steal_pointer (&tables);
 }
 
@@ -561,10 +602,10 @@ courant_sqlite_source_preview (CourantSource  *source,
 
   g_assert (info != NULL);
 
-  self->cancellable = cancellable;
-  if (!prepare (self, sql, &stmt, error))
+  self->main.cancellable = cancellable;
+  if (!prepare (self, self->main.db, sql, &stmt, error))
     {
-      self->cancellable = NULL;
+      self->main.cancellable = NULL;
       return NULL;
     }
 
@@ -585,12 +626,12 @@ courant_sqlite_source_preview (CourantSource  *source,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, rc, error);
+      set_sqlite_error (self, self->main.db, rc, error);
       g_clear_pointer (&preview, courant_preview_free);
     }
 
   sqlite3_finalize (stmt);
-  self->cancellable = NULL;
+  self->main.cancellable = NULL;
   return g_steal_pointer (&preview);
 }
 
@@ -644,8 +685,8 @@ scan_step_cb (sqlite3_context  *context,
               int               argc,
               sqlite3_value   **argv)
 {
-  CourantSqliteSource *self = sqlite3_user_data (context);
-  Scan *scan = self->scan;
+  Connection *conn = sqlite3_user_data (context);
+  Scan *scan = conn->scan;
 
   if (G_UNLIKELY (scan == NULL || (guint) argc != scan->n_columns))
     {
@@ -673,9 +714,16 @@ scan_final_cb (sqlite3_context *context)
   sqlite3_result_null (context);
 }
 
+/* NOT INDEXED: a table is read in the order it stores its rows, never
+ * through a covering index, so that a scan and its parts agree. With a
+ * @split, the part's range of keys is bound as ?1 (first key) and ?2
+ * (first key after it), either of which may be absent. */
 static char *
 build_select (const char        *table,
-              const char *const *columns)
+              const char *const *columns,
+              const Split       *split,
+              gboolean           has_lower,
+              gboolean           has_upper)
 {
   g_autofree char *quoted_table = quote_identifier (table);
   GString *sql = g_string_new ("SELECT " SCAN_FUNCTION " (");
@@ -688,8 +736,35 @@ build_select (const char        *table,
         g_string_append (sql, ", ");
       g_string_append (sql, quoted);
     }
-  g_string_append_printf (sql, ") FROM %s", quoted_table);
+  g_string_append_printf (sql, ") FROM %s NOT INDEXED", quoted_table);
+  if (has_lower)
+    g_string_append_printf (sql, " WHERE %s >= ?1", split->key);
+  if (has_upper)
+    g_string_append_printf (sql, " %s %s < ?2", has_lower ? "AND" : "WHERE", split->key);
   return g_string_free (sql, FALSE);
+}
+
+/* Runs @stmt, whose one row is the scan aggregate's, on @conn. */
+static gboolean
+run_scan (CourantSqliteSource  *self,
+          Connection           *conn,
+          sqlite3_stmt         *stmt,
+          Scan                 *scan,
+          GError              **error)
+{
+  gboolean ok;
+  int rc;
+
+  conn->scan = scan;
+  rc = sqlite3_step (stmt);
+  conn->scan = NULL;
+
+  ok = scan->error == NULL && rc == SQLITE_ROW;
+  if (scan->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&scan->error));
+  else if (!ok)
+    set_sqlite_error (self, conn->db, rc, error);
+  return ok;
 }
 
 static gboolean
@@ -703,35 +778,322 @@ courant_sqlite_source_scan (CourantSource        *source,
                             GError              **error)
 {
   CourantSqliteSource *self = COURANT_SQLITE_SOURCE (source);
-  g_autofree char *sql = build_select (table, columns);
+  g_autofree char *sql = build_select (table, columns, NULL, FALSE, FALSE);
   Scan scan = { func, progress, user_data, NULL, g_strv_length ((char **) columns), 0,
                 courant_source_find_table (source, table)->n_rows, NULL };
   g_autofree CourantValue *values = g_new0 (CourantValue, scan.n_columns);
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
-  int rc;
 
   scan.values = values;
-  self->cancellable = cancellable;
-  if (!prepare (self, sql, &stmt, error))
+  self->main.cancellable = cancellable;
+  ok = prepare (self, self->main.db, sql, &stmt, error) &&
+       run_scan (self, &self->main, stmt, &scan, error);
+  sqlite3_finalize (stmt);
+  self->main.cancellable = NULL;
+  return ok;
+}
+
+/* The first row of @sql, with @table (if not NULL) bound as ?1; FALSE with
+ * @error set on failure, and *@stmt NULL when there is no row. */
+static gboolean
+query_row (CourantSqliteSource  *self,
+           Connection           *conn,
+           const char           *sql,
+           const char           *table,
+           sqlite3_stmt        **stmt,
+           GError              **error)
+{
+  int rc;
+
+  if (!prepare (self, conn->db, sql, stmt, error))
+    return FALSE;
+  if (table != NULL)
+    sqlite3_bind_text (*stmt, 1, table, -1, SQLITE_STATIC);
+  rc = sqlite3_step (*stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  g_clear_pointer (stmt, sqlite3_finalize);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  set_sqlite_error (self, conn->db, rc, error);
+  return FALSE;
+}
+
+/* The first name that means the rowid and is not a column's. */
+static gboolean
+find_rowid (CourantSqliteSource  *self,
+            Connection           *conn,
+            const char           *table,
+            char                **key,
+            GError              **error)
+{
+  static const char *names[] = { "rowid", "_rowid_", "oid" };
+  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!prepare (self, conn->db, "SELECT lower (name) FROM pragma_table_xinfo (?1, 'main')", &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
     {
-      self->cancellable = NULL;
+      set_sqlite_error (self, conn->db, rc, error);
       return FALSE;
     }
 
-  self->scan = &scan;
-  rc = sqlite3_step (stmt);
-  self->scan = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (names) && *key == NULL; i++)
+    if (!g_hash_table_contains (columns, names[i]))
+      *key = g_strdup (names[i]);
+  return TRUE;
+}
 
-  /* One row, the aggregate's, comes back when every row was read. */
-  ok = scan.error == NULL && rc == SQLITE_ROW;
-  if (scan.error != NULL)
-    g_propagate_error (error, g_steal_pointer (&scan.error));
-  else if (!ok)
-    set_sqlite_error (self, rc, error);
+/* The key whose ranges cut @table in its own order: the rowid of an
+ * ordinary table, the first column of a WITHOUT ROWID table's primary key.
+ * Views and virtual tables have none. */
+static gboolean
+find_key (CourantSqliteSource  *self,
+          Connection           *conn,
+          const char           *table,
+          Split                *split,
+          GError              **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean is_table, without_rowid;
 
+  if (!query_row (self, conn, "SELECT type = 'table', wr FROM pragma_table_list WHERE schema = 'main' AND name = ?1",
+                  table, &stmt, error))
+    return FALSE;
+  is_table = stmt != NULL && sqlite3_column_int (stmt, 0);
+  without_rowid = stmt != NULL && sqlite3_column_int (stmt, 1);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!is_table)
+    return TRUE;
+  if (!without_rowid)
+    return find_rowid (self, conn, table, &split->key, error);
+
+  if (!query_row (self, conn,
+                  "SELECT x.name, x.desc FROM pragma_index_list (?1, 'main') AS i, "
+                  "pragma_index_xinfo (i.name, 'main') AS x WHERE i.origin = 'pk' AND x.seqno = 0",
+                  table, &stmt, error))
+    return FALSE;
+  if (stmt != NULL && sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+    {
+      split->key = quote_identifier ((const char *) sqlite3_column_text (stmt, 0));
+      split->descending = sqlite3_column_int (stmt, 1) != 0;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return TRUE;
+}
+
+/* The smallest and largest key, each found by one descent of the b-tree
+ * (min() and max() alone in their query). A table whose keys are not all
+ * integers between the two is not split. */
+static gboolean
+find_range (CourantSqliteSource  *self,
+            Connection           *conn,
+            const char           *table,
+            Split                *split,
+            gboolean             *found,
+            GError              **error)
+{
+  g_autofree char *quoted = quote_identifier (table);
+  g_autofree char *sql = g_strdup_printf ("SELECT (SELECT min(%s) FROM %s NOT INDEXED), "
+                                          "(SELECT max(%s) FROM %s NOT INDEXED)",
+                                          split->key, quoted, split->key, quoted);
+  sqlite3_stmt *stmt = NULL;
+
+  if (!query_row (self, conn, sql, NULL, &stmt, error))
+    return FALSE;
+  *found = stmt != NULL && sqlite3_column_type (stmt, 0) == SQLITE_INTEGER &&
+           sqlite3_column_type (stmt, 1) == SQLITE_INTEGER;
+  if (*found)
+    {
+      split->lo = sqlite3_column_int64 (stmt, 0);
+      split->hi = sqlite3_column_int64 (stmt, 1);
+    }
   sqlite3_finalize (stmt);
-  self->cancellable = NULL;
+  return TRUE;
+}
+
+static void
+split_clear (Split *split)
+{
+  g_clear_pointer (&split->key, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Split, split_clear)
+
+/* Cuts @table into at most @max_parts equal ranges of its key. The same
+ * file gives the same split on every connection, so that the parts read on
+ * different connections fit together. */
+static gboolean
+plan_split (CourantSqliteSource  *self,
+            Connection           *conn,
+            const char           *table,
+            guint                 max_parts,
+            Split                *split,
+            GError              **error)
+{
+  gboolean found = FALSE;
+  guint64 span;
+
+  split->n_parts = 1;
+  if (!self->immutable || max_parts < 2)
+    return TRUE;
+  if (!find_key (self, conn, table, split, error))
+    return FALSE;
+  if (split->key == NULL)
+    return TRUE;
+  if (!find_range (self, conn, table, split, &found, error))
+    return FALSE;
+  if (!found)
+    return TRUE;
+
+  /* Unsigned, so that the widest range of int64 keys does not overflow. */
+  span = (guint64) split->hi - (guint64) split->lo;
+  split->n_parts = span < max_parts - 1 ? (guint) span + 1 : max_parts;
+  return TRUE;
+}
+
+/* The first key of range @r (0 < @r < n_parts), ranges counted in key
+ * order: lo + ⌊(span + 1) r / n⌋, computed without overflow. */
+static gint64
+split_bound (const Split *split,
+             guint        r)
+{
+  guint64 span = (guint64) split->hi - (guint64) split->lo;
+  guint64 q = span / split->n_parts, rem = span % split->n_parts;
+
+  return (gint64) ((guint64) split->lo + q * r + (rem + 1) * r / split->n_parts);
+}
+
+static guint
+courant_sqlite_source_count_parts (CourantSource  *source,
+                                   const char     *table,
+                                   guint           max_parts,
+                                   GCancellable   *cancellable,
+                                   GError        **error)
+{
+  CourantSqliteSource *self = COURANT_SQLITE_SOURCE (source);
+  g_auto(Split) split = { NULL };
+  gboolean ok;
+
+  self->main.cancellable = cancellable;
+  ok = plan_split (self, &self->main, table, max_parts, &split, error);
+  self->main.cancellable = NULL;
+  return ok ? split.n_parts : 0;
+}
+
+static void
+connection_free (gpointer data)
+{
+  Connection *conn = data;
+
+  sqlite3_close (conn->db);
+  g_free (conn);
+}
+
+/* An idle connection of the pool, or a new one. */
+static Connection *
+take_connection (CourantSqliteSource  *self,
+                 GError              **error)
+{
+  Connection *conn = NULL;
+
+  g_mutex_lock (&self->pool_lock);
+  if (self->pool->len > 0)
+    conn = g_ptr_array_steal_index (self->pool, self->pool->len - 1);
+  g_mutex_unlock (&self->pool_lock);
+  if (conn != NULL)
+    return conn;
+
+  conn = g_new0 (Connection, 1);
+  if (!open_connection (self, conn, error))
+    g_clear_pointer (&conn, connection_free);
+  return conn;
+}
+
+static void
+give_back_connection (CourantSqliteSource *self,
+                      Connection          *conn)
+{
+  g_mutex_lock (&self->pool_lock);
+  g_ptr_array_add (self->pool, conn);
+  g_mutex_unlock (&self->pool_lock);
+}
+
+static gboolean
+scan_range (CourantSqliteSource  *self,
+            Connection           *conn,
+            const char           *table,
+            const char *const    *columns,
+            guint                 part,
+            guint                 n_parts,
+            Scan                 *scan,
+            GError              **error)
+{
+  g_auto(Split) split = { NULL };
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint r;
+  gboolean ok;
+
+  if (!plan_split (self, conn, table, n_parts, &split, error))
+    return FALSE;
+  if (split.n_parts != n_parts)
+    {
+      g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_FAILED,
+                   "“%s” cannot be read in %u parts", table, n_parts);
+      return FALSE;
+    }
+
+  /* A descending key stores its last range first. */
+  r = split.descending ? n_parts - 1 - part : part;
+  sql = build_select (table, columns, &split, r > 0, r + 1 < n_parts);
+  if (!prepare (self, conn->db, sql, &stmt, error))
+    return FALSE;
+  if (r > 0)
+    sqlite3_bind_int64 (stmt, 1, split_bound (&split, r));
+  if (r + 1 < n_parts)
+    sqlite3_bind_int64 (stmt, 2, split_bound (&split, r + 1));
+  ok = run_scan (self, conn, stmt, scan, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+courant_sqlite_source_scan_part (CourantSource        *source,
+                                 const char           *table,
+                                 const char *const    *columns,
+                                 guint                 part,
+                                 guint                 n_parts,
+                                 CourantScanFunc       func,
+                                 CourantScanProgress   progress,
+                                 gpointer              user_data,
+                                 GCancellable         *cancellable,
+                                 GError              **error)
+{
+  CourantSqliteSource *self = COURANT_SQLITE_SOURCE (source);
+  Scan scan = { func, progress, user_data, NULL, g_strv_length ((char **) columns), 0,
+                courant_source_find_table (source, table)->n_rows / n_parts, NULL };
+  g_autofree CourantValue *values = g_new0 (CourantValue, scan.n_columns);
+  Connection *conn;
+  gboolean ok;
+
+  conn = take_connection (self, error);
+  if (conn == NULL)
+    return FALSE;
+
+  scan.values = values;
+  conn->cancellable = cancellable;
+  ok = scan_range (self, conn, table, columns, part, n_parts, &scan, error);
+  conn->cancellable = NULL;
+  give_back_connection (self, conn);
   return ok;
 }
 
@@ -740,7 +1102,10 @@ courant_sqlite_source_finalize (GObject *object)
 {
   CourantSqliteSource *self = COURANT_SQLITE_SOURCE (object);
 
-  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->pool, g_ptr_array_unref);
+  g_clear_pointer (&self->main.db, sqlite3_close);
+  g_mutex_clear (&self->pool_lock);
+  g_free (self->uri);
 
   G_OBJECT_CLASS (courant_sqlite_source_parent_class)->finalize (object);
 }
@@ -756,11 +1121,15 @@ courant_sqlite_source_class_init (CourantSqliteSourceClass *klass)
   source_class->list_tables = courant_sqlite_source_list_tables;
   source_class->preview = courant_sqlite_source_preview;
   source_class->scan = courant_sqlite_source_scan;
+  source_class->count_parts = courant_sqlite_source_count_parts;
+  source_class->scan_part = courant_sqlite_source_scan_part;
 }
 
 static void
 courant_sqlite_source_init (CourantSqliteSource *self)
 {
+  g_mutex_init (&self->pool_lock);
+  self->pool = g_ptr_array_new_with_free_func (connection_free);
 }
 
 CourantSource *
