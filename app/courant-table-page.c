@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "courant-flows-page.h"
+#include "courant-journey-page.h"
 #include "courant-format.h"
 #include "courant-precursors-panel.h"
 #include "courant-table-page.h"
@@ -50,6 +51,8 @@ struct _CourantTablePage
   CourantPrecursorsPanel *precursors_panel;
   AdwViewStackPage    *timeline_stack_page;
   CourantTimelinePage *timeline_page;
+  AdwViewStackPage    *customer_stack_page;
+  CourantJourneyPage  *journey_page;
   GtkLabel       *name_label;
   GtkLabel       *summary_label;
   GtkListBox     *columns_list;
@@ -319,6 +322,11 @@ courant_table_page_set_table (CourantTablePage    *self,
                                    opened != NULL ? opened->timezone : NULL);
   adw_view_stack_page_set_visible (self->timeline_stack_page,
                                    courant_timeline_page_can_show (roles));
+  courant_journey_page_set_table (self->journey_page, source, roles,
+                                  opened != NULL ? opened->timezone : NULL);
+  adw_view_stack_page_set_visible (self->customer_stack_page, courant_journey_page_can_show (roles));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-customer",
+                                 courant_journey_page_can_show (roles));
   if (info == NULL)
     {
       clear_list_box (self->columns_list);
@@ -359,6 +367,18 @@ courant_table_page_dispose (GObject *object)
   G_OBJECT_CLASS (courant_table_page_parent_class)->dispose (object);
 }
 
+/* Another page (a drill-down list) opens one customer's journey. */
+static void
+show_customer_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CourantTablePage *self = COURANT_TABLE_PAGE (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "customer");
+  courant_journey_page_show_customer (self->journey_page, g_variant_get_string (parameter, NULL));
+}
+
 static void
 courant_table_page_class_init (CourantTablePageClass *klass)
 {
@@ -370,6 +390,7 @@ courant_table_page_class_init (CourantTablePageClass *klass)
   g_type_ensure (COURANT_TYPE_FLOWS_PAGE);
   g_type_ensure (COURANT_TYPE_PRECURSORS_PANEL);
   g_type_ensure (COURANT_TYPE_TIMELINE_PAGE);
+  g_type_ensure (COURANT_TYPE_JOURNEY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/courant-table-page.ui");
@@ -380,6 +401,9 @@ courant_table_page_class_init (CourantTablePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, precursors_panel);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, timeline_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, timeline_page);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, customer_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, journey_page);
+  gtk_widget_class_install_action (widget_class, "table.show-customer", "s", show_customer_cb);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, name_label);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, columns_list);

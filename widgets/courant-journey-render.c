@@ -252,6 +252,20 @@ courant_journey_render_focus (cairo_t                   *cr,
   cairo_arc (cr, mark->x, mark->y, scene->mark_radius + courant_theme_px (theme, 4), 0, 2 * G_PI);
   cairo_stroke (cr);
 
+  /* A rule down through the curves: what the meters said at that time. */
+  if (scene->curve != NULL)
+    {
+      double dash = courant_theme_px (theme, 3);
+
+      courant_rgba_set_source (cr, &theme->crosshair);
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, &dash, 1, 0);
+      cairo_move_to (cr, round (mark->x) + 0.5, mark->y + scene->mark_radius + courant_theme_px (theme, 4));
+      cairo_line_to (cr, round (mark->x) + 0.5, scene->curve_y + scene->curve->plot_y + scene->curve->plot_height);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
   text = courant_journey_scene_dup_event_text (scene, mark->event);
   context = courant_text_create_context ();
   courant_text_measure (context, theme, COURANT_TEXT_LABEL, text, &width, &height);

@@ -22,7 +22,8 @@ void courant_journey_render_shape (cairo_t                   *cr,
                                    double                     x,
                                    double                     y,
                                    double                     radius);
-/* Mark @mark highlighted: a focus ring and its tooltip. */
+/* Mark @mark highlighted: a focus ring, its tooltip, and with curves a
+ * rule down through them. */
 void courant_journey_render_focus (cairo_t                   *cr,
                                    const CourantJourneyScene *scene,
                                    guint                      mark,

@@ -24,7 +24,7 @@
 #define CURVE_MIN     140   /* the curves' least height, px */
 #define LANES_SHARE   0.5   /* of the height, with curves */
 
-/* The codes of the demo's channels and events, for people. Other codes are
+/* The codes of the demo's channels, events and customer columns, for people. Other codes are
  * shown with their underscores made spaces. */
 static const struct
 {
@@ -53,6 +53,8 @@ static const struct
   { "tariff_advice", N_("Tariff advice") },
   { "meter_reading", N_("Meter reading") },
   { "termination", N_("Termination") },
+  { "power_kva", N_("Power (kVA)") },
+  { "since", N_("Customer since") },
 };
 
 char *
