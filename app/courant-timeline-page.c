@@ -11,7 +11,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+
+#include "courant-annotations.h"
+#include "courant-error.h"
+#include "courant-format.h"
 
 #include "courant-measure-catalog.h"
 #include "courant-series-query.h"
@@ -41,6 +46,9 @@ struct _CourantTimelinePage
   GtkSpinner          *spinner;
   AdwStatusPage       *error_status;
   CourantTimelineView *view;
+  GtkMenuButton       *annotations_button;
+  GtkLabel            *annotations_error;
+  GtkListBox          *annotations_list;
 
   CourantSource       *source;
   CourantTableRoles   *roles;
@@ -64,6 +72,12 @@ struct _CourantTimelinePage
   CourantSeriesStore  *drawn_store;
   int                  drawn_series;
   GCancellable        *compute_cancellable;
+  /* The table's annotations (CourantAnnotation), and where they are kept;
+   * a damaged file there is set aside before it is replaced. */
+  GArray              *annotations;
+  char                *annotations_uri;
+  char                *annotations_path;
+  gboolean             annotations_damaged;
   /* A measure waits for the page to be shown before it is loaded: a table
    * of millions of readings is not read for a page nobody looks at. */
   gboolean             pending;
@@ -320,9 +334,8 @@ plan_take_result (Plan                *plan,
           g_ptr_array_add (plan->titles, g_strdup (plan->title));
           return;
         }
-      /* Translators: the legend of a group of series: the measure and the
-       * attribute's value, such as a region. */
-      g_ptr_array_add (plan->titles, g_strdup_printf (_("%s, %s"), plan->title, series->name));
+      /* A dozen groups make a long legend: the group's name says it. */
+      g_ptr_array_add (plan->titles, g_strdup (series->name));
     }
   if (plan->buckets->len == 0)
     {
@@ -945,6 +958,246 @@ fill_measures (CourantTimelinePage *self)
   gtk_drop_down_set_model (self->measure_dropdown, G_LIST_MODEL (measures));
 }
 
+static GTimeZone *
+page_time_zone (CourantTimelinePage *self)
+{
+  return self->timezone != NULL ? self->timezone : courant_time_zone_get_default ();
+}
+
+/* "At 10 Jan 2025 08:00" or "From … to …". */
+static char *
+describe_span (CourantTimelinePage *self,
+               gint64               start_ms,
+               gint64               end_ms)
+{
+  g_autofree char *from = courant_format_date_time (start_ms, page_time_zone (self));
+  g_autofree char *to = NULL;
+
+  if (start_ms == end_ms)
+    /* Translators: when an annotation of an instant is. */
+    return g_strdup_printf (_("At %s"), from);
+  to = courant_format_date_time (end_ms, page_time_zone (self));
+  /* Translators: when an annotation of a period is. */
+  return g_strdup_printf (_("From %s to %s"), from, to);
+}
+
+static void save_annotations (CourantTimelinePage *self);
+
+static void
+delete_clicked_cb (CourantTimelinePage *self,
+                   GtkButton           *button)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+
+  if (index >= self->annotations->len)
+    return;
+  g_array_remove_index (self->annotations, index);
+  save_annotations (self);
+}
+
+static GtkWidget *
+make_annotation_row (CourantTimelinePage     *self,
+                     const CourantAnnotation *annotation,
+                     guint                    index)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (annotation->label);
+  g_autofree char *span = describe_span (self, annotation->start_ms, annotation->end_ms);
+  GtkWidget *when = gtk_label_new (span);
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  /* Translators: the accessible name of the button that deletes an
+   * annotation, and its label. */
+  g_autofree char *name = g_strdup_printf (_("Delete the annotation “%s”"), annotation->label);
+
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (when), 0);
+  gtk_widget_add_css_class (when, "dim-label");
+  gtk_widget_add_css_class (when, "caption");
+  gtk_box_append (GTK_BOX (texts), label);
+  gtk_box_append (GTK_BOX (texts), when);
+  gtk_box_append (GTK_BOX (row), texts);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (index));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (delete_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (row), button);
+  return row;
+}
+
+/* The list of the popover and the marks of the chart, from the
+ * annotations. */
+static void
+show_annotations (CourantTimelinePage *self)
+{
+  g_autoptr(GArray) specs = g_array_new (FALSE, TRUE, sizeof (CourantTimelineAnnotationSpec));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->annotations_list))) != NULL)
+    gtk_list_box_remove (self->annotations_list, child);
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      const CourantAnnotation *annotation = &g_array_index (self->annotations, CourantAnnotation, i);
+      CourantTimelineAnnotationSpec spec = { annotation->start_ms, annotation->end_ms, annotation->label };
+
+      g_array_append_val (specs, spec);
+      gtk_list_box_append (self->annotations_list, make_annotation_row (self, annotation, i));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->annotations_list), self->annotations->len > 0);
+  courant_timeline_view_set_annotations (self->view, (CourantTimelineAnnotationSpec *) specs->data, specs->len);
+}
+
+static void
+show_annotations_error (CourantTimelinePage *self,
+                        const char          *message)
+{
+  gtk_label_set_text (self->annotations_error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->annotations_error), message != NULL);
+}
+
+/* Writes the annotations at once, setting a damaged file aside first so
+ * that nothing the user wrote by hand is lost. */
+static void
+save_annotations (CourantTimelinePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  show_annotations (self);
+  if (self->annotations_path == NULL)
+    return;
+  if (self->annotations_damaged)
+    {
+      g_autofree char *aside = g_strconcat (self->annotations_path, ".damaged", NULL);
+
+      g_rename (self->annotations_path, aside);
+      self->annotations_damaged = FALSE;
+    }
+  if (courant_annotations_save (self->annotations_path, self->annotations_uri, self->roles->table,
+                                self->annotations, &error))
+    show_annotations_error (self, NULL);
+  else
+    show_annotations_error (self, error->message);
+}
+
+/* Reads the annotations saved for the source's file and this table. */
+static void
+load_annotations (CourantTimelinePage *self)
+{
+  GFile *file = courant_source_get_file (self->source);
+  g_autoptr(GError) error = NULL;
+  GArray *loaded;
+
+  g_clear_pointer (&self->annotations_uri, g_free);
+  g_clear_pointer (&self->annotations_path, g_free);
+  self->annotations_damaged = FALSE;
+  g_array_set_size (self->annotations, 0);
+  show_annotations_error (self, NULL);
+  if (file != NULL)
+    {
+      self->annotations_uri = g_file_get_uri (file);
+      self->annotations_path = courant_annotations_path (self->annotations_uri, self->roles->table);
+      loaded = courant_annotations_load (self->annotations_path, &error);
+      if (loaded != NULL)
+        {
+          g_array_unref (self->annotations);
+          self->annotations = loaded;
+        }
+      else
+        {
+          self->annotations_damaged = g_error_matches (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_CORRUPT);
+          show_annotations_error (self, error->message);
+        }
+    }
+  show_annotations (self);
+}
+
+typedef struct
+{
+  CourantTimelinePage *self;
+  GtkEditable         *entry;
+  gint64               start_ms;
+  gint64               end_ms;
+} AnnotateRequest;
+
+static void
+annotate_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      AnnotateRequest  *request)
+{
+  g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (request->entry)));
+
+  if (!g_str_equal (response, "add") || label[0] == '\0')
+    return;
+  courant_annotations_add (request->self->annotations, request->start_ms, request->end_ms, label);
+  save_annotations (request->self);
+  courant_timeline_view_clear_mark (request->self->view);
+}
+
+static void
+annotate_request_free (AnnotateRequest *request)
+{
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+static void
+label_changed_cb (AdwMessageDialog *dialog,
+                  GtkEditable      *entry)
+{
+  g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "add", label[0] != '\0');
+}
+
+/* Asks for the label of a new annotation of [@start_ms, @end_ms]. */
+static void
+annotate_cb (CourantTimelinePage *self,
+             gint64               start_ms,
+             gint64               end_ms,
+             CourantTimelineView *view)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *span = describe_span (self, start_ms, end_ms);
+  AnnotateRequest *request;
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Add Annotation"), span);
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  /* Translators: the placeholder of an annotation's label. */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Cold snap, strike, new tariff…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Label"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  request = g_new0 (AnnotateRequest, 1);
+  request->self = g_object_ref (self);
+  request->entry = GTK_EDITABLE (entry);
+  request->start_ms = start_ms;
+  request->end_ms = end_ms;
+  g_object_set_data_full (G_OBJECT (dialog), "request", request, (GDestroyNotify) annotate_request_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (annotate_response_cb), request);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (label_changed_cb), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 void
 courant_timeline_page_set_table (CourantTimelinePage     *self,
                                  CourantSource           *source,
@@ -969,6 +1222,10 @@ courant_timeline_page_set_table (CourantTimelinePage     *self,
   g_clear_pointer (&self->roles, courant_table_roles_free);
   g_clear_pointer (&self->timezone, g_time_zone_unref);
   g_set_object (&self->source, source);
+  g_clear_pointer (&self->annotations_uri, g_free);
+  g_clear_pointer (&self->annotations_path, g_free);
+  g_array_set_size (self->annotations, 0);
+  show_annotations (self);
 
   if (source == NULL || !courant_timeline_page_can_show (roles))
     return;
@@ -976,6 +1233,7 @@ courant_timeline_page_set_table (CourantTimelinePage     *self,
   self->roles = courant_table_roles_copy (roles);
   self->timezone = timezone != NULL ? g_time_zone_ref (timezone) : NULL;
   courant_timeline_view_set_time_zone (self->view, timezone);
+  load_annotations (self);
   /* Filling the measures selects the first one, which loads it. */
   fill_measures (self);
 }
@@ -1055,6 +1313,9 @@ courant_timeline_page_dispose (GObject *object)
   cancel_compute (self);
   clear_right (self);
   clear_groupings (self);
+  g_clear_pointer (&self->annotations, g_array_unref);
+  g_clear_pointer (&self->annotations_uri, g_free);
+  g_clear_pointer (&self->annotations_path, g_free);
   g_clear_pointer (&self->store, courant_series_store_unref);
   g_clear_pointer (&self->drawn, plans_free);
   g_clear_pointer (&self->roles, courant_table_roles_free);
@@ -1094,6 +1355,9 @@ courant_timeline_page_class_init (CourantTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, error_status);
   gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, view);
+  gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, annotations_button);
+  gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, annotations_error);
+  gtk_widget_class_bind_template_child (widget_class, CourantTimelinePage, annotations_list);
 }
 
 static void
@@ -1102,6 +1366,7 @@ courant_timeline_page_init (CourantTimelinePage *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->annotations = courant_annotations_new ();
 
   /* Lets the entity list be searched by typing, with hundreds of sites. */
   gtk_drop_down_set_expression (self->entity_dropdown,
@@ -1125,6 +1390,8 @@ courant_timeline_page_init (CourantTimelinePage *self)
                            G_CALLBACK (right_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->align_check, "toggled",
                            G_CALLBACK (align_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "annotate",
+                           G_CALLBACK (annotate_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "window-changed",
                            G_CALLBACK (window_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::dark",

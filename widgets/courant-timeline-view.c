@@ -37,6 +37,7 @@ typedef enum
   DRAG_OVERVIEW,
   DRAG_OVERVIEW_START,  /* resizing the overview's window by an edge */
   DRAG_OVERVIEW_END,
+  DRAG_MARK,            /* marking a range to annotate */
 } DragMode;
 
 struct _CourantTimelineView
@@ -65,6 +66,13 @@ struct _CourantTimelineView
   gint64                 drag_t1;
   double                 drag_dx;
 
+  GArray                *annotations;    /* CourantTimelineAnnotationSpec, labels owned */
+  /* A marked range [mark_t0, mark_t1], for an annotation. */
+  gboolean               has_mark;
+  gint64                 mark_t0;
+  gint64                 mark_t1;
+  GtkWidget             *menu;
+
   /* The window moved since window-changed was last emitted. */
   gboolean               window_moved;
   guint                  settle_id;
@@ -75,6 +83,7 @@ G_DEFINE_FINAL_TYPE (CourantTimelineView, courant_timeline_view, GTK_TYPE_WIDGET
 enum
 {
   WINDOW_CHANGED,
+  ANNOTATE,
   N_SIGNALS
 };
 
@@ -147,6 +156,13 @@ schedule_settle (CourantTimelineView *self)
   self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
 }
 
+static void
+update_annotate_action (CourantTimelineView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.annotate",
+                                 self->has_mark || self->crosshair_x >= 0);
+}
+
 /* A new window, data or size: the scenes are made again at the next frame. */
 static void
 invalidate (CourantTimelineView *self)
@@ -172,6 +188,8 @@ make_scene (CourantTimelineView *self,
   options.scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   options.align_zeros = self->align_zeros;
   options.compact = compact;
+  options.annotations = (const CourantTimelineAnnotationSpec *) self->annotations->data;
+  options.n_annotations = self->annotations->len;
   return courant_timeline_scene_new ((CourantTimelineSeriesSpec *) self->specs->data, self->specs->len,
                                      &options, self->context, get_theme (self));
 }
@@ -207,6 +225,30 @@ draw_node (const CourantTimelineScene *scene,
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
+/* The marked range: the selection's tint between two solid rules. */
+static void
+snapshot_mark (CourantTimelineView *self,
+               cairo_t             *cr,
+               const CourantTheme  *theme)
+{
+  const CourantTimelineScene *scene = self->scene;
+  double x0 = CLAMP (courant_timeline_scene_time_to_x (scene, self->mark_t0), scene->plot_x,
+                     scene->plot_x + scene->plot_width);
+  double x1 = CLAMP (courant_timeline_scene_time_to_x (scene, self->mark_t1), scene->plot_x,
+                     scene->plot_x + scene->plot_width);
+
+  courant_rgba_set_source (cr, &theme->selection);
+  cairo_rectangle (cr, x0, scene->plot_y, MAX (1, x1 - x0), scene->plot_height);
+  cairo_fill (cr);
+  courant_rgba_set_source (cr, &theme->crosshair);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, round (x0) + 0.5, scene->plot_y);
+  cairo_line_to (cr, round (x0) + 0.5, scene->plot_y + scene->plot_height);
+  cairo_move_to (cr, round (x1) - 0.5, scene->plot_y);
+  cairo_line_to (cr, round (x1) - 0.5, scene->plot_y + scene->plot_height);
+  cairo_stroke (cr);
+}
+
 static void
 snapshot_overlay (CourantTimelineView *self,
                   GtkSnapshot         *snapshot)
@@ -215,7 +257,7 @@ snapshot_overlay (CourantTimelineView *self,
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->scene->width,
                                                                           self->scene->height));
 
-  if (self->drag == DRAG_SELECT)
+  if (self->drag == DRAG_SELECT || self->drag == DRAG_MARK)
     {
       double x = MIN (self->drag_x, self->drag_x + self->drag_dx);
 
@@ -223,6 +265,8 @@ snapshot_overlay (CourantTimelineView *self,
       cairo_rectangle (cr, x, self->scene->plot_y, fabs (self->drag_dx), self->scene->plot_height);
       cairo_fill (cr);
     }
+  else if (self->has_mark)
+    snapshot_mark (self, cr, theme);
   if (self->crosshair_x >= 0)
     {
       g_auto(CourantTimelinePick) pick = { 0 };
@@ -295,6 +339,8 @@ courant_timeline_view_size_allocate (GtkWidget *widget,
 {
   CourantTimelineView *self = COURANT_TIMELINE_VIEW (widget);
 
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
   if (self->scene != NULL && self->scene->width != width)
     schedule_settle (self);
   if (self->scene == NULL || self->scene->width != width || self->scene->height != main_height (self))
@@ -412,6 +458,7 @@ courant_timeline_view_set_crosshair (CourantTimelineView *self,
   if (self->crosshair_x == x)
     return;
   self->crosshair_x = x;
+  update_annotate_action (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -448,6 +495,152 @@ courant_timeline_view_get_overview (CourantTimelineView *self,
   if (y != NULL)
     *y = main_height (self) + OVERVIEW_GAP;
   return self->overview;
+}
+
+static void
+clear_annotation_spec (gpointer data)
+{
+  CourantTimelineAnnotationSpec *spec = data;
+
+  g_free ((char *) spec->label);
+}
+
+void
+courant_timeline_view_set_annotations (CourantTimelineView                 *self,
+                                       const CourantTimelineAnnotationSpec *annotations,
+                                       guint                                n_annotations)
+{
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (n_annotations == 0 || annotations != NULL);
+
+  g_array_set_size (self->annotations, 0);
+  for (guint i = 0; i < n_annotations; i++)
+    {
+      CourantTimelineAnnotationSpec spec = annotations[i];
+
+      spec.label = g_strdup (spec.label);
+      g_array_append_val (self->annotations, spec);
+    }
+  g_clear_pointer (&self->scene, courant_timeline_scene_free);
+  g_clear_pointer (&self->base_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+courant_timeline_view_set_mark (CourantTimelineView *self,
+                                gint64               t0,
+                                gint64               t1)
+{
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (t0 <= t1);
+
+  self->has_mark = TRUE;
+  self->mark_t0 = t0;
+  self->mark_t1 = t1;
+  update_annotate_action (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+courant_timeline_view_clear_mark (CourantTimelineView *self)
+{
+  g_return_if_fail (COURANT_IS_TIMELINE_VIEW (self));
+
+  if (!self->has_mark)
+    return;
+  self->has_mark = FALSE;
+  update_annotate_action (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+courant_timeline_view_get_mark (CourantTimelineView *self,
+                                gint64              *t0,
+                                gint64              *t1)
+{
+  g_return_val_if_fail (COURANT_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (t0 != NULL)
+    *t0 = self->mark_t0;
+  if (t1 != NULL)
+    *t1 = self->mark_t1;
+  return self->has_mark;
+}
+
+/* The time under the crosshair; FALSE without one. */
+static gboolean
+crosshair_time (CourantTimelineView *self,
+                gint64              *time_ms)
+{
+  ensure_scenes (self);
+  if (self->scene == NULL || self->crosshair_x < 0)
+    return FALSE;
+  *time_ms = courant_timeline_scene_x_to_time (self->scene, self->crosshair_x);
+  return TRUE;
+}
+
+/* Asks for an annotation of the marked range or, without one, of the
+ * instant under the crosshair. */
+static void
+annotate_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CourantTimelineView *self = COURANT_TIMELINE_VIEW (widget);
+  gint64 t;
+
+  if (self->has_mark)
+    g_signal_emit (self, signals[ANNOTATE], 0, self->mark_t0, self->mark_t1);
+  else if (crosshair_time (self, &t))
+    g_signal_emit (self, signals[ANNOTATE], 0, t, t);
+}
+
+/* `[` and `]` mark the start and the end of a range at the crosshair. */
+static void
+mark_edge (CourantTimelineView *self,
+           gboolean             start)
+{
+  gint64 t;
+
+  if (!crosshair_time (self, &t))
+    return;
+  if (start && self->has_mark && t <= self->mark_t1)
+    courant_timeline_view_set_mark (self, t, self->mark_t1);
+  else if (!start && self->has_mark && t >= self->mark_t0)
+    courant_timeline_view_set_mark (self, self->mark_t0, t);
+  else
+    courant_timeline_view_set_mark (self, t, t);
+}
+
+/* The context menu, pointing at (@x, @y). Without a marked range, it
+ * marks the instant at @x: the pointer leaves the plot for the menu, and
+ * takes the crosshair with it. */
+static void
+popup_menu (CourantTimelineView *self,
+            double               x,
+            double               y)
+{
+  ensure_scenes (self);
+  if (self->scene == NULL)
+    return;
+  if (!self->has_mark || self->mark_t0 == self->mark_t1)
+    {
+      gint64 t = courant_timeline_scene_x_to_time (self->scene, x);
+
+      courant_timeline_view_set_mark (self, t, t);
+    }
+  if (self->menu == NULL)
+    {
+      g_autoptr(GMenu) model = g_menu_new ();
+
+      g_menu_append (model, _("_Add Annotation…"), "timeline.annotate");
+      self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (model));
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
 /* The keyboard moves the crosshair one device pixel at a time, from the
@@ -504,6 +697,21 @@ key_pressed_cb (CourantTimelineView *self,
       return TRUE;
     case GDK_KEY_Escape:
       courant_timeline_view_set_crosshair (self, -1);
+      courant_timeline_view_clear_mark (self);
+      return TRUE;
+    case GDK_KEY_bracketleft: case GDK_KEY_bracketright:
+      if (self->crosshair_x < 0)
+        move_crosshair (self, 0);
+      mark_edge (self, keyval == GDK_KEY_bracketleft);
+      return TRUE;
+    case GDK_KEY_F10:
+      if (!(state & GDK_SHIFT_MASK))
+        return FALSE;
+      G_GNUC_FALLTHROUGH;
+    case GDK_KEY_Menu:
+      if (self->crosshair_x < 0)
+        move_crosshair (self, 0);
+      popup_menu (self, self->crosshair_x, main_height (self) / 2);
       return TRUE;
     default:
       return FALSE;
@@ -588,6 +796,21 @@ pressed_cb (CourantTimelineView *self,
     }
 }
 
+/* A right click in the plot puts the crosshair there and opens the menu. */
+static void
+context_pressed_cb (CourantTimelineView *self,
+                    int                  n_press,
+                    double               x,
+                    double               y,
+                    GtkGestureClick     *gesture)
+{
+  if (y >= main_height (self))
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  courant_timeline_view_set_crosshair (self, x);
+  popup_menu (self, x, y);
+}
+
 /* The window centred on @x of the overview strip. */
 static void
 centre_on_overview (CourantTimelineView *self,
@@ -640,6 +863,8 @@ drag_begin_cb (CourantTimelineView *self,
       else
         centre_on_overview (self, x);
     }
+  else if (state & GDK_CONTROL_MASK)
+    self->drag = DRAG_MARK;
   else
     self->drag = state & GDK_SHIFT_MASK ? DRAG_SELECT : DRAG_PAN;
 }
@@ -669,6 +894,7 @@ drag_update_cb (CourantTimelineView *self,
       resize_on_overview (self, self->drag_x + dx);
       break;
     case DRAG_SELECT:
+    case DRAG_MARK:
       gtk_widget_queue_draw (GTK_WIDGET (self));
       break;
     case DRAG_NONE:
@@ -689,6 +915,13 @@ drag_end_cb (CourantTimelineView *self,
       gint64 b = courant_timeline_scene_x_to_time (self->scene, self->drag_x + dx);
 
       courant_timeline_view_set_window (self, MIN (a, b), MAX (a, b));
+    }
+  else if (self->drag == DRAG_MARK && fabs (dx) >= 3 && self->scene != NULL)
+    {
+      gint64 a = courant_timeline_scene_x_to_time (self->scene, self->drag_x);
+      gint64 b = courant_timeline_scene_x_to_time (self->scene, self->drag_x + dx);
+
+      courant_timeline_view_set_mark (self, MIN (a, b), MAX (a, b));
     }
   self->drag = DRAG_NONE;
   if (self->window_moved && self->settle_id == 0)
@@ -795,6 +1028,7 @@ courant_timeline_view_dispose (GObject *object)
   CourantTimelineView *self = COURANT_TIMELINE_VIEW (object);
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   clear_scenes (self);
   G_OBJECT_CLASS (courant_timeline_view_parent_class)->dispose (object);
 }
@@ -805,6 +1039,7 @@ courant_timeline_view_finalize (GObject *object)
   CourantTimelineView *self = COURANT_TIMELINE_VIEW (object);
 
   g_clear_pointer (&self->specs, g_array_unref);
+  g_clear_pointer (&self->annotations, g_array_unref);
   g_clear_pointer (&self->tz, g_time_zone_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (courant_timeline_view_parent_class)->finalize (object);
@@ -832,6 +1067,18 @@ courant_timeline_view_class_init (CourantTimelineViewClass *klass)
    */
   signals[WINDOW_CHANGED] = g_signal_new ("window-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * CourantTimelineView::annotate:
+   * @start_ms: the start of the marked range, or the instant
+   * @end_ms: its end, equal to @start_ms for an instant
+   *
+   * The user asked to annotate the marked range or the instant under the
+   * crosshair (the "timeline.annotate" action, from the context menu).
+   */
+  signals[ANNOTATE] = g_signal_new ("annotate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  gtk_widget_class_install_action (widget_class, "timeline.annotate", NULL, annotate_action_cb);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
@@ -858,6 +1105,11 @@ add_controllers (CourantTimelineView *self)
   g_signal_connect_object (gesture, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (context_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
   gesture = gtk_gesture_drag_new ();
   g_signal_connect_object (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gesture, "drag-update", G_CALLBACK (drag_update_cb), self, G_CONNECT_SWAPPED);
@@ -873,6 +1125,9 @@ courant_timeline_view_init (CourantTimelineView *self)
   self->tz = g_time_zone_ref (courant_time_zone_get_default ());
   self->context = courant_text_create_context ();
   self->crosshair_x = -1;
+  self->annotations = g_array_new (FALSE, TRUE, sizeof (CourantTimelineAnnotationSpec));
+  g_array_set_clear_func (self->annotations, clear_annotation_spec);
+  update_annotate_action (self);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   add_controllers (self);

@@ -48,6 +48,21 @@ void       courant_timeline_view_zoom               (CourantTimelineView        
 void       courant_timeline_view_pan                (CourantTimelineView             *self,
                                                      double                           dx);
 
+/* The labelled marks drawn under the series (copied). */
+void       courant_timeline_view_set_annotations    (CourantTimelineView                 *self,
+                                                     const CourantTimelineAnnotationSpec *annotations,
+                                                     guint                                n_annotations);
+/* The range marked for an annotation (Ctrl+drag, or `[` and `]` at the
+ * crosshair); Escape clears it. The "annotate" signal asks for a label of
+ * that range, or of the instant under the crosshair without one. */
+void       courant_timeline_view_set_mark           (CourantTimelineView             *self,
+                                                     gint64                           t0,
+                                                     gint64                           t1);
+void       courant_timeline_view_clear_mark         (CourantTimelineView             *self);
+gboolean   courant_timeline_view_get_mark           (CourantTimelineView             *self,
+                                                     gint64                          *t0,
+                                                     gint64                          *t1);
+
 /* The crosshair at @x px (negative: none), as the pointer sets it. */
 void       courant_timeline_view_set_crosshair      (CourantTimelineView             *self,
                                                      double                           x);
