@@ -397,6 +397,87 @@ test_window_changed (void)
   g_signal_handler_disconnect (view, id);
 }
 
+typedef struct
+{
+  guint  count;
+  gint64 start;
+  gint64 end;
+} Request;
+
+static void
+annotate_cb (CourantTimelineView *self,
+             gint64               start,
+             gint64               end,
+             Request             *request)
+{
+  request->count++;
+  request->start = start;
+  request->end = end;
+}
+
+/* `[` and `]` mark a range at the crosshair, on whole minutes at this zoom;
+ * the annotate action asks for that range, or for the instant under the
+ * crosshair without one; the annotations given are in the scene. */
+static void
+test_annotate (void)
+{
+  const CourantTimelineScene *scene;
+  const gint64 start = jan_2025 + 11 * 24 * HOUR + 7 * HOUR, end = jan_2025 + 12 * 24 * HOUR;
+  CourantTimelineAnnotationSpec band = { start, end, "cold snap" };
+  Request request = { 0 };
+  gulong id = g_signal_connect (view, "annotate", G_CALLBACK (annotate_cb), &request);
+  gint64 m0, m1, per_px;
+
+  courant_timeline_view_set_window (view, jan_2025 + 10 * 24 * HOUR, jan_2025 + 13 * 24 * HOUR);
+  settle ();
+  scene = courant_timeline_view_get_scene (view);
+  per_px = (scene->t1 - scene->t0) / (gint64) scene->plot_width + 1;
+  g_assert_false (courant_timeline_view_get_mark (view, NULL, NULL));
+
+  courant_timeline_view_set_crosshair (view, courant_timeline_scene_time_to_x (scene, start));
+  g_assert_true (press_key (GDK_KEY_bracketleft, 0));
+  courant_timeline_view_set_crosshair (view, courant_timeline_scene_time_to_x (scene, end));
+  g_assert_true (press_key (GDK_KEY_bracketright, 0));
+  g_assert_true (courant_timeline_view_get_mark (view, &m0, &m1));
+  g_assert_cmpint (llabs (m0 - start), <=, per_px + 60000);
+  g_assert_cmpint (llabs (m1 - end), <=, per_px + 60000);
+  g_assert_cmpint (m0 % 60000, ==, 0);
+  g_assert_cmpint (m1 % 60000, ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.annotate", NULL);
+  g_assert_cmpuint (request.count, ==, 1);
+  g_assert_cmpint (request.start, ==, m0);
+  g_assert_cmpint (request.end, ==, m1);
+
+  /* Escape forgets the range: the instant under the crosshair is asked. */
+  g_assert_true (press_key (GDK_KEY_Escape, 0));
+  g_assert_false (courant_timeline_view_get_mark (view, NULL, NULL));
+  courant_timeline_view_set_crosshair (view, courant_timeline_scene_time_to_x (scene, start));
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.annotate", NULL);
+  g_assert_cmpuint (request.count, ==, 2);
+  g_assert_cmpint (request.start, ==, request.end);
+  g_assert_cmpint (llabs (request.start - start), <=, per_px + 60000);
+
+  /* The Menu key opens the context menu on the crosshair's instant. */
+  g_assert_true (press_key (GDK_KEY_Menu, 0));
+  g_assert_true (courant_timeline_view_get_mark (view, &m0, &m1));
+  g_assert_cmpint (m0, ==, m1);
+  g_assert_cmpint (m0, ==, request.start);
+  g_assert_true (press_key (GDK_KEY_Escape, 0));
+
+  courant_timeline_view_set_annotations (view, &band, 1);
+  settle ();
+  scene = courant_timeline_view_get_scene (view);
+  g_assert_cmpuint (scene->annotations->len, ==, 1);
+  g_assert_cmpstr (g_array_index (scene->annotations, CourantTimelineAnnotation, 0).label, ==, "cold snap");
+  g_assert_cmpfloat (fabs (g_array_index (scene->annotations, CourantTimelineAnnotation, 0).x0 -
+                           courant_timeline_scene_time_to_x (scene, start)), <, 1e-6);
+  courant_timeline_view_set_annotations (view, NULL, 0);
+  settle ();
+  g_assert_cmpuint (courant_timeline_view_get_scene (view)->annotations->len, ==, 0);
+  g_signal_handler_disconnect (view, id);
+}
+
 /* Hiding a series, switching theme and resizing draw again without trouble. */
 static void
 test_redraw (void)
@@ -447,6 +528,7 @@ main (int    argc,
   g_test_add_func ("/timeline-view/crosshair", test_crosshair);
   g_test_add_func ("/timeline-view/overview-resize", test_overview_resize);
   g_test_add_func ("/timeline-view/window-changed", test_window_changed);
+  g_test_add_func ("/timeline-view/annotate", test_annotate);
   g_test_add_func ("/timeline-view/redraw", test_redraw);
 
   status = g_test_run ();

@@ -567,6 +567,32 @@ courant_timeline_view_get_mark (CourantTimelineView *self,
   return self->has_mark;
 }
 
+/* @t rounded as the zoom allows one to point: to the local day when a
+ * pixel spans hours, to the hour or to the minute closer in, so that an
+ * annotation reads "10 Jan" rather than "10 Jan 03:17:42.716". */
+static gint64
+round_to_zoom (CourantTimelineView *self,
+               gint64               t)
+{
+  const gint64 minute = 60 * 1000, hour = 60 * minute;
+  double per_px = (double) (self->t1 - self->t0) / MAX (1, self->scene->plot_width);
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  gint64 unit;
+
+  if (per_px < 2 * hour)
+    {
+      /* Local hours and minutes start on whole UTC ones in every zone of
+       * a whole-hour offset; that covers the datasets here. */
+      unit = per_px >= 10 * minute ? hour : minute;
+      return (t + unit / 2) / unit * unit;
+    }
+  local = courant_date_time_new_from_ms (t + 12 * hour, self->tz);
+  midnight = g_date_time_new (self->tz, g_date_time_get_year (local), g_date_time_get_month (local),
+                              g_date_time_get_day_of_month (local), 0, 0, 0);
+  return g_date_time_to_unix (midnight) * 1000;
+}
+
 /* The time under the crosshair; FALSE without one. */
 static gboolean
 crosshair_time (CourantTimelineView *self,
@@ -575,7 +601,7 @@ crosshair_time (CourantTimelineView *self,
   ensure_scenes (self);
   if (self->scene == NULL || self->crosshair_x < 0)
     return FALSE;
-  *time_ms = courant_timeline_scene_x_to_time (self->scene, self->crosshair_x);
+  *time_ms = round_to_zoom (self, courant_timeline_scene_x_to_time (self->scene, self->crosshair_x));
   return TRUE;
 }
 
@@ -625,7 +651,7 @@ popup_menu (CourantTimelineView *self,
     return;
   if (!self->has_mark || self->mark_t0 == self->mark_t1)
     {
-      gint64 t = courant_timeline_scene_x_to_time (self->scene, x);
+      gint64 t = round_to_zoom (self, courant_timeline_scene_x_to_time (self->scene, x));
 
       courant_timeline_view_set_mark (self, t, t);
     }
@@ -918,8 +944,8 @@ drag_end_cb (CourantTimelineView *self,
     }
   else if (self->drag == DRAG_MARK && fabs (dx) >= 3 && self->scene != NULL)
     {
-      gint64 a = courant_timeline_scene_x_to_time (self->scene, self->drag_x);
-      gint64 b = courant_timeline_scene_x_to_time (self->scene, self->drag_x + dx);
+      gint64 a = round_to_zoom (self, courant_timeline_scene_x_to_time (self->scene, self->drag_x));
+      gint64 b = round_to_zoom (self, courant_timeline_scene_x_to_time (self->scene, self->drag_x + dx));
 
       courant_timeline_view_set_mark (self, MIN (a, b), MAX (a, b));
     }
