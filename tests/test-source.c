@@ -383,6 +383,9 @@ test_pending_wal (Fixture       *fixture,
   source = open_path (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (courant_source_find_table (source, "empty_table")->n_rows, ==, 1);
+  /* The file may still change under a second connection: one part only. */
+  g_assert_cmpuint (courant_source_count_parts (source, "readings", 4, NULL, &error), ==, 1);
+  g_assert_no_error (error);
   g_clear_object (&source);
 
   after = checksum_file (fixture->path);
@@ -472,6 +475,16 @@ test_scan (Fixture       *fixture,
   g_assert_cmpint (csv_totals.missing, ==, totals.missing);
   g_assert_cmpint (csv_totals.site_sum, ==, totals.site_sum);
   g_assert_cmpfloat_with_epsilon (csv_totals.sum, totals.sum, 1e-6);
+
+  /* A CSV file is read in one part, which is the whole scan. */
+  g_assert_cmpuint (courant_source_count_parts (csv_source, "readings", 4, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  csv_totals = (ScanTotals) { 0 };
+  g_assert_true (courant_source_scan_part (csv_source, "readings", columns, 0, 1, scan_cb, NULL, &csv_totals,
+                                           NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (csv_totals.rows, ==, totals.rows);
+  g_assert_cmpint (csv_totals.site_sum, ==, totals.site_sum);
 
   g_assert_false (courant_source_scan (source, "readings", bad, scan_cb, NULL, &totals, NULL, &error));
   g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND);
@@ -687,6 +700,250 @@ test_scan_stop (Fixture       *fixture,
   g_assert_cmpint (stop.rows, ==, total);
 }
 
+/* Tables of every kind of key, written next to the fixture's. */
+static void
+write_keyed_tables (const char *path)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db,
+            "CREATE TABLE keyed (k INTEGER, t INTEGER, v REAL, PRIMARY KEY (k, t)) WITHOUT ROWID;"
+            "CREATE TABLE keyed_desc (k INTEGER, t INTEGER, v REAL, PRIMARY KEY (k DESC, t)) WITHOUT ROWID;"
+            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2999) "
+            "INSERT INTO keyed SELECT (i * 7919) % 101 - 40, 3000 - i, CASE WHEN i % 13 = 0 THEN NULL ELSE i END FROM n;"
+            /* A real key among the integers, between two of the bounds. */
+            "INSERT INTO keyed VALUES (2.5, 1, 1), (2.5, 2, 2);"
+            "INSERT INTO keyed_desc SELECT * FROM keyed;"
+            /* Keys at both ends of int64. */
+            "CREATE TABLE wide (k INTEGER PRIMARY KEY, v TEXT) WITHOUT ROWID;"
+            "INSERT INTO wide VALUES (-9223372036854775808, 'min'), (-1, 'a'), (0, 'b'), (1, 'c'), "
+            "  (4611686018427387904, 'd'), (9223372036854775807, 'max');"
+            /* A covering index that SQLite would rather scan than the table. */
+            "CREATE TABLE covered (a INTEGER, b INTEGER, pad TEXT);"
+            "CREATE INDEX covered_ba ON covered (b, a);"
+            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999) "
+            "INSERT INTO covered SELECT i, 1000 - i, printf ('%.60c', 'x') FROM n;"
+            "ANALYZE;"
+            "CREATE TABLE text_key (k TEXT PRIMARY KEY, v) WITHOUT ROWID;"
+            "INSERT INTO text_key VALUES ('a', 1), ('b', 2), ('c', 3);"
+            "CREATE TABLE shadowed (rowid, _rowid_, oid);"
+            "INSERT INTO shadowed VALUES (1, 2, 3), (4, 5, 6), (7, 8, 9);"
+            "CREATE TABLE two_rows (a);"
+            "INSERT INTO two_rows VALUES (1), (2);");
+  sqlite3_close (db);
+}
+
+/* The lines of every part, one part after the other. */
+static GPtrArray *
+scan_in_parts (CourantSource     *source,
+               const char        *table,
+               const char *const *columns,
+               guint              n_parts)
+{
+  TypedRows rows = { g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GError) error = NULL;
+
+  for (guint p = 0; p < n_parts; p++)
+    {
+      g_assert_true (courant_source_scan_part (source, table, columns, p, n_parts, typed_rows_cb, NULL, &rows,
+                                               NULL, &error));
+      g_assert_no_error (error);
+    }
+  return rows.rows;
+}
+
+/* Which tables split, and into how many parts at most. */
+static void
+test_count_parts (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct {
+    const char *table;
+    guint       max_parts;
+    guint       n_parts;
+  } cases[] = {
+    { "readings", 4, 4 },     /* rowid */
+    { "readings", 1, 1 },
+    { "keyed", 3, 3 },        /* WITHOUT ROWID, integer key */
+    { "keyed_desc", 2, 2 },
+    { "wide", 4, 4 },
+    { "covered", 2, 2 },
+    { "two_rows", 4, 2 },     /* no more parts than keys */
+    { "daily", 4, 1 },        /* a view */
+    { "text_key", 4, 1 },     /* keys that are not integers */
+    { "shadowed", 4, 1 },     /* no name left for the rowid */
+    { "empty_table", 4, 1 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CourantSource) source = NULL;
+
+  write_keyed_tables (fixture->path);
+  source = open_path (fixture->path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint n = courant_source_count_parts (source, cases[i].table, cases[i].max_parts, NULL, &error);
+
+      g_assert_no_error (error);
+      if (n != cases[i].n_parts)
+        g_error ("%s: %u parts, expected %u", cases[i].table, n, cases[i].n_parts);
+    }
+
+  g_assert_cmpuint (courant_source_count_parts (source, "nope", 2, NULL, &error), ==, 0);
+  g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND);
+}
+
+/* Parts, one after the other, are the rows in the table's own order (the
+ * rowid's or the primary key's, as SQL sorts them), whatever the number of
+ * parts. */
+static void
+test_scan_parts (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char *ktv[] = { "k", "t", "v", NULL };
+  static const char *kv[] = { "k", "v", NULL };
+  static const char *ab[] = { "a", "b", NULL };
+  static const char *site_ts_kwh[] = { "site", "ts", "kwh", NULL };
+  static const struct {
+    const char        *table;
+    const char *const *columns;
+    const char        *sql;
+  } cases[] = {
+    { "readings", site_ts_kwh,
+      "SELECT " TYPED ("site") " || '|' || " TYPED ("ts") " || '|' || " TYPED ("kwh") " FROM readings ORDER BY rowid" },
+    { "keyed", ktv,
+      "SELECT " TYPED ("k") " || '|' || " TYPED ("t") " || '|' || " TYPED ("v") " FROM keyed ORDER BY k, t" },
+    { "keyed_desc", ktv,
+      "SELECT " TYPED ("k") " || '|' || " TYPED ("t") " || '|' || " TYPED ("v") " FROM keyed_desc ORDER BY k DESC, t" },
+    { "wide", kv,
+      "SELECT " TYPED ("k") " || '|' || " TYPED ("v") " FROM wide ORDER BY k" },
+    { "covered", ab,
+      "SELECT " TYPED ("a") " || '|' || " TYPED ("b") " FROM covered ORDER BY rowid" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CourantSource) source = NULL;
+
+  write_keyed_tables (fixture->path);
+  source = open_path (fixture->path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) expected = sql_typed_rows (fixture->path, cases[i].sql);
+      TypedRows scanned = { g_ptr_array_new_with_free_func (g_free) };
+
+      /* One scan, and the same in 2, 3 and 4 parts. */
+      g_assert_true (courant_source_scan (source, cases[i].table, cases[i].columns, typed_rows_cb, NULL,
+                                          &scanned, NULL, &error));
+      g_assert_no_error (error);
+      assert_same_rows (scanned.rows, expected);
+      g_ptr_array_unref (scanned.rows);
+
+      for (guint n = 2; n <= 4; n++)
+        {
+          g_autoptr(GPtrArray) rows = NULL;
+
+          g_assert_cmpuint (courant_source_count_parts (source, cases[i].table, n, NULL, &error), ==, n);
+          rows = scan_in_parts (source, cases[i].table, cases[i].columns, n);
+          assert_same_rows (rows, expected);
+        }
+    }
+}
+
+typedef struct
+{
+  CourantSource *source;
+  guint          part;
+  TypedRows      rows;
+  gboolean       ok;
+} PartThread;
+
+static gpointer
+part_thread (gpointer data)
+{
+  static const char *columns[] = { "site", "ts", "kwh", NULL };
+  PartThread *thread = data;
+
+  thread->ok = courant_source_scan_part (thread->source, "readings", columns, thread->part, 2, typed_rows_cb,
+                                         NULL, &thread->rows, NULL, NULL);
+  return NULL;
+}
+
+/* Two parts read at the same time, each in its own thread, while the
+ * source's own connection serves another request. */
+static void
+test_scan_parts_threads (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CourantSource) source = open_path (fixture->path, &error);
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(CourantPreview) preview = NULL;
+  PartThread threads[2];
+  GThread *handles[2];
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (courant_source_count_parts (source, "readings", 2, NULL, &error), ==, 2);
+  for (guint p = 0; p < 2; p++)
+    {
+      threads[p] = (PartThread) { source, p, { g_ptr_array_new_with_free_func (g_free) }, FALSE };
+      handles[p] = g_thread_new ("part", part_thread, &threads[p]);
+    }
+  preview = courant_source_preview (source, "readings", 5, NULL, &error);
+  g_assert_no_error (error);
+  for (guint p = 0; p < 2; p++)
+    {
+      g_thread_join (handles[p]);
+      g_assert_true (threads[p].ok);
+    }
+  g_assert_cmpuint (preview->rows->len, ==, 5);
+
+  g_ptr_array_extend_and_steal (threads[0].rows.rows, threads[1].rows.rows);
+  expected = sql_typed_rows (fixture->path,
+                             "SELECT " TYPED ("site") " || '|' || " TYPED ("ts") " || '|' || " TYPED ("kwh")
+                             " FROM readings ORDER BY rowid");
+  assert_same_rows (threads[0].rows.rows, expected);
+  g_ptr_array_unref (threads[0].rows.rows);
+}
+
+/* A part stops like a scan: cancelled soon after, or at once with the
+ * callback's own error; its connection goes back to the pool usable. */
+static void
+test_scan_part_stop (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char *columns[] = { "site", "ts", "kwh", NULL };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CourantSource) source = open_path (fixture->path, &error);
+  StopScan stop = { cancellable, 0, 2000, 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (courant_source_count_parts (source, "readings", 2, NULL, &error), ==, 2);
+
+  g_assert_false (courant_source_scan_part (source, "readings", columns, 1, 2, cancel_at_cb, NULL, &stop,
+                                            cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (stop.rows, >=, stop.stop_at);
+  g_assert_cmpint (stop.rows, <, 10000);
+  g_clear_error (&error);
+
+  stop = (StopScan) { NULL, 0, 10, 0 };
+  g_assert_false (courant_source_scan_part (source, "readings", columns, 0, 2, fail_at_cb, NULL, &stop,
+                                            NULL, &error));
+  g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "row 10");
+  g_clear_error (&error);
+
+  stop = (StopScan) { NULL, 0, -1, 0 };
+  g_assert_true (courant_source_scan_part (source, "readings", columns, 1, 2, cancel_at_cb, NULL, &stop,
+                                           NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stop.rows, ==, 10000);
+}
+
 static void
 no_op_cb (sqlite3_context  *context,
           int               argc,
@@ -778,6 +1035,10 @@ main (int    argc,
   g_test_add ("/source/scan", Fixture, NULL, fixture_setup, test_scan, fixture_teardown);
   g_test_add ("/source/scan-types", Fixture, NULL, fixture_setup, test_scan_types, fixture_teardown);
   g_test_add ("/source/scan-stop", Fixture, NULL, fixture_setup, test_scan_stop, fixture_teardown);
+  g_test_add ("/source/parts/count", Fixture, NULL, fixture_setup, test_count_parts, fixture_teardown);
+  g_test_add ("/source/parts/scan", Fixture, NULL, fixture_setup, test_scan_parts, fixture_teardown);
+  g_test_add ("/source/parts/threads", Fixture, NULL, fixture_setup, test_scan_parts_threads, fixture_teardown);
+  g_test_add ("/source/parts/stop", Fixture, NULL, fixture_setup, test_scan_part_stop, fixture_teardown);
   g_test_add ("/source/hostile-schema", Fixture, NULL, fixture_setup, test_hostile_schema, fixture_teardown);
   g_test_add ("/source/cancelled", Fixture, NULL, fixture_setup, test_cancelled, fixture_teardown);
 
