@@ -59,10 +59,16 @@ struct _CourantFlowsPage
   GtkWidget          *segment_box;
   GtkDropDown        *attribute_dropdown;
   GtkDropDown        *value_dropdown;
+  GtkToggleButton    *compare_button;
+  GtkDropDown        *compare_dropdown;
   GtkStack           *stack;
   GtkSpinner         *spinner;
   AdwStatusPage      *error_status;
   CourantSankeyView  *view;
+  GtkLabel           *header_label;
+  GtkWidget          *compare_box;
+  GtkLabel           *compare_header_label;
+  CourantSankeyView  *compare_view;
   GtkLabel           *status_label;
   AdwFlap            *flap;
   CourantDrilldownPane *drilldown;
@@ -84,6 +90,13 @@ struct _CourantFlowsPage
   /* The flows on screen, shared with the drill-down's worker, and how
    * they are labelled. */
   Flows              *flows;
+  /* Compare mode: the second segment's flows, on the right. */
+  Flows              *compare_flows;
+  /* The results of the request under way, slot by slot, shown together
+   * once @n_waiting is back to 0; and the segments' names. */
+  CourantFlowsResult *incoming[2];
+  guint               n_waiting;
+  char               *segment_names[2];
   CourantFlowsLabel   flows_label;
   CourantFlowsLabel   computing_label;
   /* The attributes of the customers, read once the store is loaded (or
@@ -127,10 +140,22 @@ cancel_attributes (CourantFlowsPage *self)
   g_clear_object (&self->attributes_cancellable);
 }
 
+static void
+clear_incoming (CourantFlowsPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->incoming); i++)
+    {
+      g_clear_pointer (&self->incoming[i], courant_flows_result_free);
+      g_clear_pointer (&self->segment_names[i], g_free);
+    }
+  self->n_waiting = 0;
+}
+
 static GCancellable *
 begin_request (CourantFlowsPage *self)
 {
   cancel_request (self);
+  clear_incoming (self);
   self->cancellable = g_cancellable_new ();
   return self->cancellable;
 }
@@ -166,6 +191,7 @@ show_summary (CourantFlowsPage         *self,
 typedef struct
 {
   CourantFlowsPage  *self;
+  guint              slot;      /* 1: the compared segment */
   const char       **hidden_events;
   guint8            *entity_mask;
 } Request;
@@ -181,6 +207,69 @@ request_free (Request *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
+static Flows *
+flows_new (CourantFlowsResult *result)
+{
+  Flows *flows = g_atomic_rc_box_new0 (Flows);
+
+  flows->result = result;
+  return flows;
+}
+
+/* “residential · 1,234 customers” over a chart of compare mode. */
+static void
+set_header (GtkLabel                 *label,
+            const char               *segment,
+            const CourantFlowsResult *flows)
+{
+  g_autofree char *count = courant_format_number (flows->n_entities, 0);
+  g_autofree char *text = NULL;
+
+  /* Translators: the header of one of two charts side by side: the
+   * customers' segment, then how many they are. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s customer", "%s · %s customers",
+                                       flows->n_entities),
+                          segment, count);
+  gtk_label_set_text (label, text);
+}
+
+/* The flows of the request, one chart or two side by side; two share
+ * the node order of their union and the page's colours. */
+static void
+show_flows (CourantFlowsPage *self)
+{
+  gboolean compare = self->incoming[1] != NULL;
+  g_autoptr(CourantSankeyGraph) first = courant_sankey_graph_new_from_flows (self->incoming[0]);
+  g_autoptr(CourantSankeyGraph) second = NULL;
+
+  g_clear_pointer (&self->compare_flows, flows_unref);
+  if (compare)
+    {
+      second = courant_sankey_graph_new_from_flows (self->incoming[1]);
+      set_header (self->header_label, self->segment_names[0], self->incoming[0]);
+      set_header (self->compare_header_label, self->segment_names[1], self->incoming[1]);
+      courant_sankey_view_set_order_graph (self->view, courant_sankey_graph_new_union (first, second));
+      courant_sankey_view_set_order_graph (self->compare_view, courant_sankey_graph_new_union (first, second));
+      courant_sankey_view_set_graph (self->compare_view, g_steal_pointer (&second));
+      self->compare_flows = flows_new (g_steal_pointer (&self->incoming[1]));
+    }
+  else
+    {
+      courant_sankey_view_set_order_graph (self->view, NULL);
+      courant_sankey_view_set_graph (self->compare_view, NULL);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->header_label), compare);
+  gtk_widget_set_visible (self->compare_box, compare);
+  courant_sankey_view_set_graph (self->view, g_steal_pointer (&first));
+  show_summary (self, self->incoming[0]);
+  g_clear_pointer (&self->flows, flows_unref);
+  self->flows = flows_new (g_steal_pointer (&self->incoming[0]));
+  self->flows_label = self->computing_label;
+  clear_incoming (self);
+  gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "chart");
+}
+
 static void
 flows_cb (GObject      *object,
           GAsyncResult *result,
@@ -195,21 +284,20 @@ flows_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  g_clear_object (&self->cancellable);
   if (flows == NULL)
     {
+      /* The other half, if any, is of no use any more. */
+      cancel_request (self);
+      clear_incoming (self);
       show_error (self, error);
       return;
     }
 
-  courant_sankey_view_set_graph (self->view, courant_sankey_graph_new_from_flows (flows));
-  show_summary (self, flows);
-  g_clear_pointer (&self->flows, flows_unref);
-  self->flows = g_atomic_rc_box_new0 (Flows);
-  self->flows->result = g_steal_pointer (&flows);
-  self->flows_label = self->computing_label;
-  gtk_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "chart");
+  self->incoming[request->slot] = g_steal_pointer (&flows);
+  if (--self->n_waiting > 0)
+    return;
+  g_clear_object (&self->cancellable);
+  show_flows (self);
 }
 
 /* The events whose box is ticked, from the store's dictionary, which
@@ -231,19 +319,55 @@ dup_hidden_events (CourantFlowsPage *self)
   return (const char **) g_ptr_array_free (g_steal_pointer (&hidden), FALSE);
 }
 
-/* The customers of the chosen segment, or NULL for all of them. */
+/* The customers of the segment chosen in @dropdown, or NULL for all of
+ * them; its name in @name. */
 static guint8 *
-dup_entity_mask (CourantFlowsPage *self)
+dup_entity_mask (CourantFlowsPage  *self,
+                 GtkDropDown       *dropdown,
+                 char             **name)
 {
   guint attribute = gtk_drop_down_get_selected (self->attribute_dropdown);
-  guint value = gtk_drop_down_get_selected (self->value_dropdown);
-  GListModel *values = gtk_drop_down_get_model (self->value_dropdown);
+  guint value = gtk_drop_down_get_selected (dropdown);
+  GListModel *values = gtk_drop_down_get_model (dropdown);
 
+  if (values != NULL && value < g_list_model_get_n_items (values))
+    *name = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (values), value));
+  else
+    *name = g_strdup (C_("customers", "All"));
   if (self->attributes == NULL || attribute >= self->attributes->len ||
       values == NULL || value == 0 || value == GTK_INVALID_LIST_POSITION)
     return NULL;
   return courant_entity_attribute_mask (g_ptr_array_index (self->attributes, attribute),
                                         gtk_string_list_get_string (GTK_STRING_LIST (values), value));
+}
+
+/* Compare mode needs the segment filter, which needs attributes. */
+static gboolean
+comparing (CourantFlowsPage *self)
+{
+  return gtk_toggle_button_get_active (self->compare_button) &&
+         gtk_widget_get_visible (gtk_widget_get_parent (self->segment_box)) &&
+         gtk_drop_down_get_model (self->compare_dropdown) != NULL;
+}
+
+/* One computation: the segment of @dropdown into @slot. */
+static void
+start_request (CourantFlowsPage    *self,
+               CourantFlowsOptions *options,
+               GCancellable        *cancellable,
+               guint                slot,
+               GtkDropDown         *dropdown)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->self = g_object_ref (self);
+  request->slot = slot;
+  request->hidden_events = dup_hidden_events (self);
+  request->entity_mask = dup_entity_mask (self, dropdown, &self->segment_names[slot]);
+  options->hidden_events = request->hidden_events;
+  options->entity_mask = request->entity_mask;
+  self->n_waiting++;
+  courant_flows_compute_async (self->store, options, cancellable, flows_cb, request);
 }
 
 /* The zone of the dates: the data's. */
@@ -271,7 +395,7 @@ compute_flows (CourantFlowsPage *self)
   guint event = gtk_drop_down_get_selected (self->event_dropdown);
   guint gap = gtk_drop_down_get_selected (self->max_gap_dropdown);
   CourantFlowsOptions options;
-  Request *request;
+  GCancellable *cancellable;
 
   if (self->store == NULL)
     return;
@@ -295,13 +419,10 @@ compute_flows (CourantFlowsPage *self)
                                  &options.time_from, &options.time_to);
   self->computing_label = options.label;
 
-  request = g_new0 (Request, 1);
-  request->self = g_object_ref (self);
-  request->hidden_events = dup_hidden_events (self);
-  request->entity_mask = dup_entity_mask (self);
-  options.hidden_events = request->hidden_events;
-  options.entity_mask = request->entity_mask;
-  courant_flows_compute_async (self->store, &options, begin_request (self), flows_cb, request);
+  cancellable = begin_request (self);
+  start_request (self, &options, cancellable, 0, self->value_dropdown);
+  if (comparing (self))
+    start_request (self, &options, cancellable, 1, self->compare_dropdown);
 }
 
 static void option_changed_cb (CourantFlowsPage *self);
@@ -489,6 +610,7 @@ assign_store_colours (CourantFlowsPage *self)
   g_clear_pointer (&self->palette, courant_palette_map_unref);
   self->palette = courant_palette_map_new ();
   courant_sankey_view_set_palette (self->view, self->palette);
+  courant_sankey_view_set_palette (self->compare_view, self->palette);
   assign_colours (self->palette, self->store->events, self->store->event, self->store->n_events);
   if (self->store->channels != NULL)
     assign_colours (self->palette, self->store->channels, self->store->channel, self->store->n_events);
@@ -538,7 +660,13 @@ fill_values (CourantFlowsPage *self)
   gtk_drop_down_set_model (self->value_dropdown, G_LIST_MODEL (values));
   gtk_drop_down_set_selected (self->value_dropdown, 0);
   g_signal_handlers_unblock_by_func (self->value_dropdown, option_changed_cb, self);
-  if (filtered)
+  /* Compare mode starts with the first value against the second (or
+   * against every customer). */
+  g_signal_handlers_block_by_func (self->compare_dropdown, option_changed_cb, self);
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (values));
+  gtk_drop_down_set_selected (self->compare_dropdown, MIN (2, sorted->len));
+  g_signal_handlers_unblock_by_func (self->compare_dropdown, option_changed_cb, self);
+  if (filtered || comparing (self))
     compute_flows (self);
 }
 
@@ -726,7 +854,10 @@ courant_flows_page_set_table (CourantFlowsPage        *self,
   gtk_widget_set_visible (gtk_widget_get_parent (self->period_box), FALSE);
   self->pending = FALSE;
   courant_sankey_view_set_graph (self->view, NULL);
+  courant_sankey_view_set_graph (self->compare_view, NULL);
   g_clear_pointer (&self->flows, flows_unref);
+  g_clear_pointer (&self->compare_flows, flows_unref);
+  clear_incoming (self);
   g_clear_pointer (&self->store, courant_event_store_unref);
   g_clear_pointer (&self->attributes, g_ptr_array_unref);
   g_clear_pointer (&self->attribute_names, g_strfreev);
@@ -749,6 +880,25 @@ option_changed_cb (CourantFlowsPage *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->event_dropdown),
                             gtk_drop_down_get_selected (self->anchor_dropdown) != 0);
+  compute_flows (self);
+}
+
+/* Comparing, the first value chooses the left chart's customers: it
+ * starts on a value rather than on everyone. */
+static void
+compare_toggled_cb (CourantFlowsPage *self)
+{
+  gboolean active = gtk_toggle_button_get_active (self->compare_button);
+  GListModel *values = gtk_drop_down_get_model (self->value_dropdown);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_dropdown), active);
+  if (active && gtk_drop_down_get_selected (self->value_dropdown) == 0 &&
+      values != NULL && g_list_model_get_n_items (values) > 2)
+    {
+      g_signal_handlers_block_by_func (self->value_dropdown, option_changed_cb, self);
+      gtk_drop_down_set_selected (self->value_dropdown, 1);
+      g_signal_handlers_unblock_by_func (self->value_dropdown, option_changed_cb, self);
+    }
   compute_flows (self);
 }
 
@@ -883,10 +1033,11 @@ node_event (CourantFlowsPage       *self,
 
 static void
 open_drilldown (CourantFlowsPage *self,
+                Flows            *flows,
                 gboolean          is_link,
                 guint             index)
 {
-  const CourantFlowsResult *result = self->flows->result;
+  const CourantFlowsResult *result = flows->result;
   const char *time = courant_table_roles_get_column (self->roles, COURANT_ROLE_TIME);
   g_autoptr(GTask) task = NULL;
   g_autofree char *what = NULL;
@@ -913,7 +1064,7 @@ open_drilldown (CourantFlowsPage *self,
     }
 
   drill = g_new0 (Drilldown, 1);
-  drill->flows = g_atomic_rc_box_acquire (self->flows);
+  drill->flows = g_atomic_rc_box_acquire (flows);
   /* The store the flows were computed from. */
   drill->store = courant_event_store_ref (self->store);
   drill->is_link = is_link;
@@ -945,7 +1096,7 @@ activate_node_cb (CourantFlowsPage *self,
                   guint             node)
 {
   if (self->flows != NULL && node < self->flows->result->nodes->len)
-    open_drilldown (self, FALSE, node);
+    open_drilldown (self, self->flows, FALSE, node);
 }
 
 static void
@@ -953,7 +1104,23 @@ activate_link_cb (CourantFlowsPage *self,
                   guint             link)
 {
   if (self->flows != NULL && link < self->flows->result->links->len)
-    open_drilldown (self, TRUE, link);
+    open_drilldown (self, self->flows, TRUE, link);
+}
+
+static void
+activate_compare_node_cb (CourantFlowsPage *self,
+                          guint             node)
+{
+  if (self->compare_flows != NULL && node < self->compare_flows->result->nodes->len)
+    open_drilldown (self, self->compare_flows, FALSE, node);
+}
+
+static void
+activate_compare_link_cb (CourantFlowsPage *self,
+                          guint             link)
+{
+  if (self->compare_flows != NULL && link < self->compare_flows->result->links->len)
+    open_drilldown (self, self->compare_flows, TRUE, link);
 }
 
 /* The journeys start with the clicked node's event: the controls say so,
@@ -982,12 +1149,21 @@ courant_flows_page_get_flows (CourantFlowsPage *self)
   return self->flows != NULL ? self->flows->result : NULL;
 }
 
+const CourantFlowsResult *
+courant_flows_page_get_compare_flows (CourantFlowsPage *self)
+{
+  g_return_val_if_fail (COURANT_IS_FLOWS_PAGE (self), NULL);
+
+  return self->compare_flows != NULL ? self->compare_flows->result : NULL;
+}
+
 static void
 dark_changed_cb (CourantFlowsPage *self,
                  GParamSpec       *pspec,
                  AdwStyleManager  *manager)
 {
   courant_sankey_view_set_dark (self->view, adw_style_manager_get_dark (manager));
+  courant_sankey_view_set_dark (self->compare_view, adw_style_manager_get_dark (manager));
 }
 
 static void
@@ -1013,6 +1189,8 @@ courant_flows_page_dispose (GObject *object)
   cancel_attributes (self);
   cancel_drilldown (self);
   g_clear_pointer (&self->flows, flows_unref);
+  g_clear_pointer (&self->compare_flows, flows_unref);
+  clear_incoming (self);
   g_clear_pointer (&self->store, courant_event_store_unref);
   g_clear_pointer (&self->attributes, g_ptr_array_unref);
   g_clear_pointer (&self->attribute_names, g_strfreev);
@@ -1057,6 +1235,12 @@ courant_flows_page_class_init (CourantFlowsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, segment_box);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, attribute_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, value_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, compare_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, header_label);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, compare_box);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, compare_header_label);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, compare_view);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, error_status);
@@ -1077,6 +1261,7 @@ courant_flows_page_init (CourantFlowsPage *self)
    * options change. */
   self->palette = courant_palette_map_new ();
   courant_sankey_view_set_palette (self->view, self->palette);
+  courant_sankey_view_set_palette (self->compare_view, self->palette);
 
   gtk_drop_down_set_expression (self->event_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
@@ -1110,6 +1295,16 @@ courant_flows_page_init (CourantFlowsPage *self)
                            G_CALLBACK (attribute_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->value_dropdown, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_button, "toggled",
+                           G_CALLBACK (compare_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_dropdown, "notify::selected",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_drop_down_set_expression (self->compare_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  g_signal_connect_object (self->compare_view, "activate-node",
+                           G_CALLBACK (activate_compare_node_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_view, "activate-link",
+                           G_CALLBACK (activate_compare_link_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "activate-node",
                            G_CALLBACK (activate_node_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "activate-link",
@@ -1121,4 +1316,5 @@ courant_flows_page_init (CourantFlowsPage *self)
   g_signal_connect_object (manager, "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   courant_sankey_view_set_dark (self->view, adw_style_manager_get_dark (manager));
+  courant_sankey_view_set_dark (self->compare_view, adw_style_manager_get_dark (manager));
 }

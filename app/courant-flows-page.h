@@ -25,5 +25,7 @@ void     courant_flows_page_set_table (CourantFlowsPage        *self,
                                        GTimeZone               *timezone);
 /* The flows on screen, or NULL. */
 const CourantFlowsResult *courant_flows_page_get_flows (CourantFlowsPage *self);
+/* In compare mode, the flows of the second segment (on the right). */
+const CourantFlowsResult *courant_flows_page_get_compare_flows (CourantFlowsPage *self);
 
 G_END_DECLS

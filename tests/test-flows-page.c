@@ -14,6 +14,7 @@
 
 #include "courant-demo-file.h"
 #include "courant-flows-page.h"
+#include "courant-sankey-view.h"
 #include "courant-test-app.h"
 #include "courant-window.h"
 
@@ -128,6 +129,7 @@ typedef struct
   CourantFlowsPage *page;
   GHashTable       *expected;
   const char       *hidden;
+  gboolean          compared;   /* the flows on the right, in compare mode */
 } FlowsQuery;
 
 /* Whether the flows on screen start as SQL says, and never show the
@@ -136,7 +138,8 @@ static gboolean
 flows_match (gpointer data)
 {
   FlowsQuery *query = data;
-  const CourantFlowsResult *flows = courant_flows_page_get_flows (query->page);
+  const CourantFlowsResult *flows = query->compared ? courant_flows_page_get_compare_flows (query->page)
+                                                   : courant_flows_page_get_flows (query->page);
   guint n_first = 0;
 
   if (flows == NULL)
@@ -165,7 +168,7 @@ wait_for_flows (CourantFlowsPage *page,
                 const char       *hidden,
                 const char       *what)
 {
-  FlowsQuery query = { page, expected, hidden };
+  FlowsQuery query = { page, expected, hidden, FALSE };
 
   courant_test_wait_until (flows_match, &query, what);
 }
@@ -273,6 +276,132 @@ check_period (GtkWidget  *page,
 }
 
 static void
+wait_for_compared_flows (CourantFlowsPage *page,
+                         GHashTable       *expected,
+                         const char       *hidden,
+                         const char       *what)
+{
+  FlowsQuery query = { page, expected, hidden, TRUE };
+
+  courant_test_wait_until (flows_match, &query, what);
+}
+
+/* "step:label" → rank in its column, of the scene on screen. */
+static GHashTable *
+scene_ranks (const CourantSankeyScene *scene)
+{
+  GHashTable *ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint v = 0; v < scene->n_nodes; v++)
+    g_hash_table_insert (ranks, g_strdup_printf ("%u:%s", scene->nodes[v].step, scene->nodes[v].label),
+                         GUINT_TO_POINTER (scene->nodes[v].rank));
+  return ranks;
+}
+
+typedef struct
+{
+  CourantSankeyView        *view;
+  const CourantFlowsResult *flows;
+} ViewQuery;
+
+static gboolean
+view_shows (gpointer data)
+{
+  ViewQuery *query = data;
+  const CourantSankeyScene *scene = courant_sankey_view_get_scene (query->view);
+
+  return scene != NULL && scene->n_nodes == query->flows->nodes->len &&
+         gtk_widget_get_mapped (GTK_WIDGET (query->view));
+}
+
+static gboolean
+single_chart (gpointer page)
+{
+  return courant_flows_page_get_compare_flows (page) == NULL;
+}
+
+/* Two segments side by side: each chart holds its segment's customers,
+ * as SQL counts them, and the nodes both show come in the same order. */
+static void
+check_compare (GtkWidget  *page,
+               const char *hidden)
+{
+  GtkWidget *compare = courant_test_find_widget (page, GTK_TYPE_TOGGLE_BUTTON, "compare");
+  GtkWidget *value = courant_test_find_widget (page, GTK_TYPE_DROP_DOWN, "segment-value");
+  GtkWidget *other = courant_test_find_widget (page, GTK_TYPE_DROP_DOWN, "compare-value");
+  GtkWidget *right = courant_test_find_widget (page, COURANT_TYPE_SANKEY_VIEW, "compare-view");
+  GtkWidget *left = courant_test_find_widget (page, COURANT_TYPE_SANKEY_VIEW, NULL);
+  GListModel *values;
+  g_autoptr(GHashTable) first = NULL;
+  g_autoptr(GHashTable) second = NULL;
+  g_autoptr(GHashTable) left_ranks = NULL;
+  g_autoptr(GHashTable) right_ranks = NULL;
+  ViewQuery left_query, right_query;
+  GHashTableIter iter;
+  gpointer key, rank;
+  guint shared = 0;
+
+  g_assert_nonnull (compare);
+  g_assert_nonnull (other);
+  g_assert_nonnull (right);
+  g_assert_true (left != right);
+  g_assert_false (gtk_widget_get_visible (other));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (compare), TRUE);
+  g_assert_true (gtk_widget_get_visible (other));
+
+  values = gtk_drop_down_get_model (GTK_DROP_DOWN (other));
+  g_assert_cmpuint (g_list_model_get_n_items (values), >, 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (value), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (other), 2);
+  first = sql_first_events (hidden, gtk_string_list_get_string (GTK_STRING_LIST (values), 1));
+  second = sql_first_events (hidden, gtk_string_list_get_string (GTK_STRING_LIST (values), 2));
+  wait_for_flows (COURANT_FLOWS_PAGE (page), first, hidden, "the first segment, on the left");
+  wait_for_compared_flows (COURANT_FLOWS_PAGE (page), second, hidden, "the second segment, on the right");
+
+  left_query.view = COURANT_SANKEY_VIEW (left);
+  left_query.flows = courant_flows_page_get_flows (COURANT_FLOWS_PAGE (page));
+  right_query.view = COURANT_SANKEY_VIEW (right);
+  right_query.flows = courant_flows_page_get_compare_flows (COURANT_FLOWS_PAGE (page));
+  courant_test_wait_until (view_shows, &left_query, "the left chart");
+  courant_test_wait_until (view_shows, &right_query, "the right chart");
+
+  /* Same order: for any two nodes of a column on both sides, the one
+   * above on the left is above on the right. */
+  left_ranks = scene_ranks (courant_sankey_view_get_scene (COURANT_SANKEY_VIEW (left)));
+  right_ranks = scene_ranks (courant_sankey_view_get_scene (COURANT_SANKEY_VIEW (right)));
+  g_hash_table_iter_init (&iter, left_ranks);
+  while (g_hash_table_iter_next (&iter, &key, &rank))
+    {
+      GHashTableIter other_iter;
+      gpointer other_key, other_rank;
+
+      if (!g_hash_table_contains (right_ranks, key))
+        continue;
+      shared++;
+      g_hash_table_iter_init (&other_iter, left_ranks);
+      while (g_hash_table_iter_next (&other_iter, &other_key, &other_rank))
+        {
+          guint step = (guint) g_ascii_strtoull (key, NULL, 10);
+          guint other_step = (guint) g_ascii_strtoull (other_key, NULL, 10);
+
+          if (step != other_step || !g_hash_table_contains (right_ranks, other_key) ||
+              GPOINTER_TO_UINT (rank) >= GPOINTER_TO_UINT (other_rank))
+            continue;
+          g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (right_ranks, key)), <,
+                            GPOINTER_TO_UINT (g_hash_table_lookup (right_ranks, other_key)));
+        }
+    }
+  g_assert_cmpuint (shared, >, 10);
+
+  /* Off again: one chart, every customer of the chosen value. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (compare), FALSE);
+  g_assert_false (gtk_widget_get_visible (other));
+  courant_test_wait_until (single_chart, page, "one chart again");
+  wait_for_flows (COURANT_FLOWS_PAGE (page), first, hidden, "one segment again");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (right)));
+}
+
+static void
 test_controls (void)
 {
   CourantWindow *window = courant_window_new (app);
@@ -338,6 +467,7 @@ test_controls (void)
   wait_for_flows (COURANT_FLOWS_PAGE (page), shown, hidden, "the flows of every segment");
 
   check_period (page, hidden);
+  check_compare (page, hidden);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

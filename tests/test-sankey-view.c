@@ -294,6 +294,107 @@ test_other (void)
   g_assert_null (strstr (plain, "•"));
 }
 
+/* Three chains, added in the order given: untangled, a layout keeps it. */
+static CourantSankeyGraph *
+make_chains (const char *const *labels)
+{
+  CourantSankeyGraph *graph = courant_sankey_graph_new ();
+  guint chain[3][3];
+
+  for (guint k = 0; k < 3; k++)
+    for (guint c = 0; c < 3; c++)
+      chain[k][c] = courant_sankey_graph_add_node (graph, k, labels[c], 60 - 10 * c);
+  for (guint k = 0; k + 1 < 3; k++)
+    for (guint c = 0; c < 3; c++)
+      courant_sankey_graph_add_link (graph, chain[k][c], chain[k + 1][c], 60 - 10 * c);
+  return graph;
+}
+
+/* The labels of column @step of @view's scene, from the top. */
+static char *
+column_labels (CourantSankeyView *side,
+               guint              step)
+{
+  const CourantSankeyScene *scene = courant_sankey_view_get_scene (side);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint r = 0; r < scene->n_nodes; r++)
+    for (guint v = 0; v < scene->n_nodes; v++)
+      if (scene->nodes[v].step == step && scene->nodes[v].rank == r)
+        g_string_append_printf (text, "%s,", scene->nodes[v].label);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+both_laid_out (CourantSankeyView **views)
+{
+  return courant_sankey_view_get_scene (views[0]) != NULL &&
+         courant_sankey_view_get_scene (views[1]) != NULL;
+}
+
+/* Two views side by side, given the union of their graphs as order:
+ * the same order in both, though each alone would keep its own. */
+static void
+test_compare (void)
+{
+  const char *first[] = { "web", "call", "shop" };
+  const char *second[] = { "shop", "call", "web" };
+  GtkWidget *side_window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  CourantSankeyView *views[2];
+  g_autoptr(CourantPaletteMap) palette = courant_palette_map_new ();
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (side_window), 2 * 400, 300);
+  gtk_window_set_child (GTK_WINDOW (side_window), box);
+  for (guint i = 0; i < 2; i++)
+    {
+      views[i] = COURANT_SANKEY_VIEW (courant_sankey_view_new ());
+      gtk_widget_set_hexpand (GTK_WIDGET (views[i]), TRUE);
+      courant_sankey_view_set_palette (views[i], palette);
+      courant_sankey_view_set_graph (views[i], make_chains (i == 0 ? first : second));
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (views[i]));
+    }
+  gtk_window_present (GTK_WINDOW (side_window));
+  while (!both_laid_out (views))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  /* Alone, each keeps its own order. */
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autofree char *a = column_labels (views[0], k);
+      g_autofree char *b = column_labels (views[1], k);
+
+      g_assert_cmpstr (a, ==, "web,call,shop,");
+      g_assert_cmpstr (b, ==, "shop,call,web,");
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CourantSankeyGraph) a = make_chains (first);
+      g_autoptr(CourantSankeyGraph) b = make_chains (second);
+
+      courant_sankey_view_set_order_graph (views[i], courant_sankey_graph_new_union (a, b));
+    }
+  g_assert_true (both_laid_out (views));
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autofree char *a = column_labels (views[0], k);
+      g_autofree char *b = column_labels (views[1], k);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+  /* One palette: one colour per label on both sides. */
+  g_assert_true (courant_sankey_view_get_scene (views[0])->palette ==
+                 courant_sankey_view_get_scene (views[1])->palette);
+
+  gtk_window_destroy (GTK_WINDOW (side_window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -320,6 +421,7 @@ main (int    argc,
   g_test_add_func ("/sankey-view/hover", test_hover);
   g_test_add_func ("/sankey-view/keyboard", test_keyboard);
   g_test_add_func ("/sankey-view/other", test_other);
+  g_test_add_func ("/sankey-view/compare", test_compare);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -23,6 +23,7 @@ struct _CourantSankeyView
   GtkWidget           parent_instance;
 
   CourantSankeyGraph *graph;
+  CourantSankeyGraph *order_graph;
   CourantSankeyScene *scene;
   CourantPaletteMap  *palette;
   gboolean            dark;
@@ -78,6 +79,7 @@ relayout (CourantSankeyView *self,
           int                height)
 {
   CourantSankeyOptions options;
+  g_autoptr(CourantSankeyScene) order = NULL;
   guint focused = courant_sankey_view_get_focus_node (self);
 
   g_clear_pointer (&self->scene, courant_sankey_scene_free);
@@ -90,8 +92,11 @@ relayout (CourantSankeyView *self,
     return;
 
   courant_sankey_options_init (&options, width, height);
+  if (self->order_graph != NULL)
+    order = courant_sankey_scene_new (self->order_graph, &options);
   options.theme = get_theme (self);
   options.palette = self->palette;
+  options.order = order;
   self->scene = courant_sankey_scene_new (self->graph, &options);
   self->highlighted = g_new0 (guint8, MAX (self->scene->n_links, 1));
   self->focus_order = g_new (guint, MAX (self->scene->n_nodes, 1));
@@ -533,6 +538,7 @@ courant_sankey_view_dispose (GObject *object)
   g_clear_pointer (&self->base_node, gsk_render_node_unref);
   g_clear_pointer (&self->scene, courant_sankey_scene_free);
   g_clear_pointer (&self->graph, courant_sankey_graph_free);
+  g_clear_pointer (&self->order_graph, courant_sankey_graph_free);
   g_clear_pointer (&self->palette, courant_palette_map_unref);
   g_clear_pointer (&self->highlighted, g_free);
   g_clear_pointer (&self->focus_order, g_free);
@@ -599,6 +605,17 @@ courant_sankey_view_set_graph (CourantSankeyView  *self,
 
   g_clear_pointer (&self->graph, courant_sankey_graph_free);
   self->graph = graph;
+  relayout (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
+void
+courant_sankey_view_set_order_graph (CourantSankeyView  *self,
+                                     CourantSankeyGraph *graph)
+{
+  g_return_if_fail (COURANT_IS_SANKEY_VIEW (self));
+
+  g_clear_pointer (&self->order_graph, courant_sankey_graph_free);
+  self->order_graph = graph;
   relayout (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
 }
 

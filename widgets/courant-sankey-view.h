@@ -21,6 +21,11 @@ GtkWidget                *courant_sankey_view_new          (void);
 /* Takes @graph; the view lays it out again at every size. */
 void                      courant_sankey_view_set_graph    (CourantSankeyView  *self,
                                                             CourantSankeyGraph *graph);
+/* Takes @graph (or NULL): the view lays it out too and keeps its node
+ * order, so that views given the same order graph (the union of their
+ * graphs) show their common nodes in the same order. */
+void                      courant_sankey_view_set_order_graph (CourantSankeyView  *self,
+                                                               CourantSankeyGraph *graph);
 /* Colours by label, shared with the other views that must agree. */
 void                      courant_sankey_view_set_palette  (CourantSankeyView  *self,
                                                             CourantPaletteMap  *palette);
