@@ -12,8 +12,10 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "courant-demo.h"
+#include "courant-error.h"
 #include "courant-series-query.h"
 #include "courant-series-store.h"
 
@@ -549,6 +551,296 @@ test_cancelled (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* Tables big enough for progress and parts: "keyed" by (site, ts)
+ * WITHOUT ROWID, "flat" in rowid order with text sites whose runs go on
+ * across the parts' bounds, and "mixed" whose sites take turns and whose
+ * time sometimes goes back. Missing values in each; @pad makes the rows
+ * wider, so that the file is past the size below which the whole file is
+ * checked when opened. */
+static char *
+write_parts_database (const char *dir,
+                      const char *name,
+                      int         n_rows,
+                      int         pad)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *sql = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("CREATE TABLE keyed (site INTEGER, ts INTEGER, kwh REAL, pad TEXT, "
+                         "  PRIMARY KEY (site, ts)) WITHOUT ROWID;"
+                         "CREATE TABLE flat (site TEXT, ts INTEGER, kwh REAL);"
+                         "CREATE TABLE mixed (site INTEGER, ts INTEGER, kwh REAL);"
+                         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
+                         "INSERT INTO keyed SELECT i / 3000, 1735686000000 + (i %% 3000) * 1800000, "
+                         "  CASE WHEN i %% 97 = 0 THEN NULL ELSE (i * 37 %% 1000) / 8.0 END, "
+                         "  printf ('%%.%dc', 'x') FROM n;"
+                         "INSERT INTO flat SELECT 'S' || site, ts, kwh FROM keyed;"
+                         "INSERT INTO mixed SELECT rowid %% 7, ts - (rowid %% 5) * 900000, kwh FROM flat;",
+                         n_rows - 1, pad);
+  exec_sql (db, sql);
+  sqlite3_close (db);
+  return path;
+}
+
+static CourantSeriesStore *
+load_with (CourantSource *source,
+           const char    *table,
+           guint          max_threads,
+           GError       **error)
+{
+  CourantSeriesSpec spec = { table, "ts", "kwh", "site", COURANT_TIME_UNKNOWN, max_threads };
+
+  return courant_series_store_load (source, &spec, NULL, NULL, NULL, NULL, error);
+}
+
+static void
+assert_same_store (CourantSeriesStore *a,
+                   CourantSeriesStore *b)
+{
+  g_assert_cmpuint (courant_series_store_get_n_series (a), ==, courant_series_store_get_n_series (b));
+  g_assert_cmpuint (courant_series_store_get_n_readings (a), ==, courant_series_store_get_n_readings (b));
+  g_assert_cmpuint (courant_series_store_get_n_missing (a), ==, courant_series_store_get_n_missing (b));
+  for (guint i = 0; i < courant_series_store_get_n_series (a); i++)
+    {
+      const CourantSeries *x = courant_series_store_get_series (a, i);
+      const CourantSeries *y = courant_series_store_get_series (b, i);
+
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpuint (x->n, ==, y->n);
+      g_assert_cmpmem (x->times, x->n * sizeof (gint64), y->times, y->n * sizeof (gint64));
+      g_assert_cmpmem (x->values, x->n * sizeof (double), y->values, y->n * sizeof (double));
+    }
+}
+
+/* Each series' count, sum and first and last time, as SQL computes them. */
+static void
+assert_store_matches_sql (CourantSeriesStore *store,
+                          const char         *path,
+                          const char         *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT site, count(kwh), sum(kwh), min(ts), max(ts) FROM %s "
+                                          "WHERE kwh IS NOT NULL GROUP BY site", table);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int index = courant_series_store_find (store, (const char *) sqlite3_column_text (stmt, 0));
+      const CourantSeries *series;
+      double sum = 0;
+
+      g_assert_cmpint (index, >=, 0);
+      series = courant_series_store_get_series (store, index);
+      g_assert_cmpint (series->n, ==, sqlite3_column_int64 (stmt, 1));
+      for (gsize i = 0; i < series->n; i++)
+        {
+          sum += series->values[i];
+          if (i > 0)
+            g_assert_cmpint (series->times[i - 1], <=, series->times[i]);
+        }
+      assert_close (sum, sqlite3_column_double (stmt, 2));
+      g_assert_cmpint (series->times[0], ==, sqlite3_column_int64 (stmt, 3));
+      g_assert_cmpint (series->times[series->n - 1], ==, sqlite3_column_int64 (stmt, 4));
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (n, ==, courant_series_store_get_n_series (store));
+}
+
+/* Read on 2 or 3 connections at once, a table makes exactly the store one
+ * connection makes, which is the one SQL describes. */
+static void
+test_parts_same_store (void)
+{
+  static const char *tables[] = { "keyed", "flat", "mixed" };
+  g_autofree char *dir = g_dir_make_tmp ("courant-series-XXXXXX", NULL);
+  g_autofree char *path = write_parts_database (dir, "parts.sqlite", 150000, 1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CourantSource) source = courant_source_open (file, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autoptr(CourantSeriesStore) one = load_with (source, tables[t], 1, &error);
+
+      g_assert_no_error (error);
+      assert_store_matches_sql (one, path, tables[t]);
+      for (guint threads = 2; threads <= 3; threads++)
+        {
+          g_autoptr(CourantSeriesStore) store = NULL;
+
+          g_assert_cmpuint (courant_source_count_parts (source, tables[t], threads, NULL, &error), ==, threads);
+          store = load_with (source, tables[t], threads, &error);
+          g_assert_no_error (error);
+          assert_same_store (store, one);
+        }
+    }
+  g_clear_object (&source);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+typedef struct
+{
+  int     inside;
+  guint   calls;
+  gint64  last_rows;
+  gint64  estimated;
+  GCancellable *cancel;
+} Progress;
+
+/* Calls come from several threads, but never two at once, and the count
+ * of rows only grows. */
+static void
+parts_progress_cb (gint64   rows,
+                   gint64   estimated,
+                   gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_true (g_atomic_int_compare_and_exchange (&progress->inside, 0, 1));
+  g_assert_cmpint (rows, >, progress->last_rows);
+  progress->last_rows = rows;
+  progress->estimated = estimated;
+  progress->calls++;
+  if (progress->cancel != NULL)
+    g_cancellable_cancel (progress->cancel);
+  g_usleep (1000);
+  g_atomic_int_set (&progress->inside, 0);
+}
+
+/* Progress and cancellation when two connections read at once. */
+static void
+test_parts_progress (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("courant-series-XXXXXX", NULL);
+  g_autofree char *path = write_parts_database (dir, "parts.sqlite", 300000, 1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CourantSource) source = courant_source_open (file, NULL, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CourantSeriesSpec spec = { "keyed", "ts", "kwh", "site", COURANT_TIME_UNKNOWN, 2 };
+  g_autoptr(CourantSeriesStore) store = NULL;
+  Progress progress = { 0 };
+  guint expected = 300000 / COURANT_SCAN_PROGRESS_ROWS;
+
+  g_assert_no_error (error);
+  store = courant_series_store_load (source, &spec, NULL, parts_progress_cb, &progress, NULL, &error);
+  g_assert_no_error (error);
+  /* Each connection reports every COURANT_SCAN_PROGRESS_ROWS of its own rows. */
+  g_assert_cmpuint (progress.calls, >=, expected - 1);
+  g_assert_cmpuint (progress.calls, <=, expected);
+  g_assert_cmpint (progress.last_rows, >=, (gint64) (expected - 1) * COURANT_SCAN_PROGRESS_ROWS);
+  g_assert_cmpint (progress.last_rows, <=, 300000);
+  g_assert_cmpint (progress.estimated, ==, 300000);
+  g_assert_cmpuint (courant_series_store_get_n_readings (store) + courant_series_store_get_n_missing (store),
+                    ==, 300000);
+
+  /* Cancelled at the first report: both connections stop. */
+  progress = (Progress) { 0, 0, 0, 0, cancellable };
+  g_clear_pointer (&store, courant_series_store_unref);
+  store = courant_series_store_load (source, &spec, NULL, parts_progress_cb, &progress, cancellable, &error);
+  g_assert_null (store);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.calls, <, expected);
+  g_clear_error (&error);
+
+  /* Cancelled before it starts. */
+  store = courant_series_store_load (source, &spec, NULL, NULL, NULL, cancellable, &error);
+  g_assert_null (store);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* The source is still usable. */
+  spec.max_threads = 0;
+  store = courant_series_store_load (source, &spec, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (courant_series_store_get_n_series (store), ==, 100);
+
+  g_clear_object (&source);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Makes the record of each cell of a b-tree leaf page claim a header
+ * longer than the record itself: the page still looks sound to the
+ * structural checks and to count(*) when the file is opened, and only
+ * reading the row's columns meets the damage. */
+static void
+damage_records (guint8 *page)
+{
+  guint n_cells = (page[3] << 8) | page[4];
+
+  g_assert_cmpint (page[0], ==, 0x0a); /* an index leaf: WITHOUT ROWID */
+  for (guint c = 0; c < n_cells; c++)
+    {
+      guint offset = (page[8 + 2 * c] << 8) | page[9 + 2 * c];
+
+      /* Past the payload size, a varint. */
+      while (page[offset] & 0x80)
+        offset++;
+      page[offset + 1] = 0x7f;
+    }
+}
+
+/* Damage in the second part's rows: the part that meets it stops the
+ * other, and the load fails with the damage, not with a cancellation. */
+static void
+test_parts_damaged (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("courant-series-XXXXXX", NULL);
+  g_autofree char *path = write_parts_database (dir, "damaged.sqlite", 240000, 80);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CourantSource) source = NULL;
+  g_autofree char *contents = NULL;
+  gint64 page = 0, page_size = 0;
+  gsize len;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  /* A leaf of the second half of "keyed", in key order. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno, pgsize FROM dbstat WHERE name = 'keyed' "
+                                       "AND pagetype = 'leaf' ORDER BY path LIMIT 1 OFFSET "
+                                       "(SELECT count(*) * 5 / 8 FROM dbstat WHERE name = 'keyed' "
+                                       "AND pagetype = 'leaf')", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  page_size = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  /* Past the size below which the whole file is checked when opened. */
+  g_assert_cmpuint (len, >, 16 * 1024 * 1024);
+  damage_records ((guint8 *) contents + (page - 1) * page_size);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+
+  source = courant_source_open (file, NULL, &error);
+  g_assert_no_error (error);
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      g_autoptr(CourantSeriesStore) store = load_with (source, "keyed", threads, &error);
+
+      g_assert_null (store);
+      g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, "damaged.sqlite"));
+      g_clear_error (&error);
+    }
+
+  g_clear_object (&source);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -572,6 +864,9 @@ main (int    argc,
   ADD ("demo/cancelled", "demo", test_cancelled);
 #undef ADD
   g_test_add_func ("/series/unsorted", test_unsorted);
+  g_test_add_func ("/series/parts/same-store", test_parts_same_store);
+  g_test_add_func ("/series/parts/progress", test_parts_progress);
+  g_test_add_func ("/series/parts/damaged", test_parts_damaged);
 
   return g_test_run ();
 }
