@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "courant-annotations.h"
 #include "courant-demo-file.h"
 #include "courant-timeline-view.h"
 #include "courant-test-app.h"
@@ -293,15 +294,13 @@ groups_match (gpointer data)
   for (guint i = 0; i < scene->series->len; i++)
     {
       const CourantTimelineSeries *series = g_ptr_array_index (scene->series, i);
-      const char *region = strstr (series->name, ", ");
       g_autofree char *sql = NULL;
       g_autoptr(GArray) expected = NULL;
 
-      if (!g_str_has_prefix (series->name, "kwh, ") || region == NULL)
-        return FALSE;
+      /* The legend names the region; it has sites. */
       sql = g_strdup_printf ("SELECT " LOCAL_DAY ("ts") " AS d, sum(kwh) FROM consumption "
                              "JOIN sites USING (site_id) WHERE region = '%s' GROUP BY d ORDER BY d",
-                             region + 2);
+                             series->name);
       expected = query_pairs (sql);
       if (series->data.n != expected->len)
         return FALSE;
@@ -337,6 +336,157 @@ test_group_by (void)
   choose (root, "group-dropdown", "None");
   g_assert_true (gtk_widget_get_visible (series));
   courant_test_wait_until (scene_has_one_series, view, "one site again");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+find_dialog (gpointer data)
+{
+  GtkWidget **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        *dialog = GTK_WIDGET (window);
+    }
+  return *dialog != NULL;
+}
+
+/* Asks to annotate [@start, @end] as the context menu does, and answers
+ * the dialog with @label. */
+static void
+annotate (CourantTimelineView *view,
+          gint64               start,
+          gint64               end,
+          const char          *label)
+{
+  GtkWidget *dialog = NULL;
+  GtkWidget *entry;
+
+  courant_timeline_view_set_mark (view, start, end);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.annotate", NULL);
+  courant_test_wait_until (find_dialog, &dialog, "the annotation dialog");
+  entry = courant_test_find_widget (dialog, GTK_TYPE_ENTRY, NULL);
+  g_assert_nonnull (entry);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), label);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+}
+
+typedef struct
+{
+  CourantTimelineView *view;
+  guint                n;
+} Count;
+
+static gboolean
+scene_has_annotations (gpointer data)
+{
+  Count *count = data;
+  const CourantTimelineScene *scene = courant_timeline_view_get_scene (count->view);
+
+  return scene != NULL && scene->annotations->len == count->n;
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* Selecting another table and back reads the annotations again. */
+static void
+reopen (CourantWindow *window)
+{
+  GtkWidget *stack;
+
+  courant_test_select_table (window, "weather");
+  courant_test_select_table (window, "consumption");
+  stack = courant_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "timeline");
+}
+
+/* An annotation added from the chart is drawn, listed, saved for the file
+ * and table, read again when the table is reopened, and deleted from the
+ * list; a damaged file is reported in one sentence, set aside rather than
+ * lost, and the chart works on. */
+static void
+test_annotations (void)
+{
+  CourantWindow *window = open_timeline ("consumption");
+  GtkWidget *root = GTK_WIDGET (window);
+  CourantTimelineView *view = COURANT_TIMELINE_VIEW (courant_test_find_widget (root, COURANT_TYPE_TIMELINE_VIEW, NULL));
+  GtkWidget *list = courant_test_find_widget (root, GTK_TYPE_LIST_BOX, "annotations-list");
+  GtkWidget *error_label = courant_test_find_widget (root, GTK_TYPE_LABEL, "annotations-error");
+  g_autofree char *uri = g_file_get_uri (courant_source_get_file (courant_window_get_source (window)));
+  g_autofree char *path = courant_annotations_path (uri, "consumption");
+  g_autofree char *aside = g_strconcat (path, ".damaged", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr(GArray) saved = NULL;
+  Count count = { view, 0 };
+  GtkWidget *delete;
+  gint64 lo, hi;
+
+  g_assert_nonnull (list);
+  g_assert_nonnull (error_label);
+  choose (root, "series-dropdown", "1");
+  courant_test_wait_until (scene_has_one_series, view, "the chart");
+  courant_timeline_view_get_window (view, &lo, &hi);
+
+  annotate (view, lo + 10 * DAY_MS, lo + 15 * DAY_MS, "Cold snap");
+  count.n = 1;
+  courant_test_wait_until (scene_has_annotations, &count, "the band to be drawn");
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_false (courant_timeline_view_get_mark (view, NULL, NULL));
+  saved = courant_annotations_load (path, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpint (g_array_index (saved, CourantAnnotation, 0).start_ms, ==, lo + 10 * DAY_MS);
+  g_assert_cmpint (g_array_index (saved, CourantAnnotation, 0).end_ms, ==, lo + 15 * DAY_MS);
+  g_assert_cmpstr (g_array_index (saved, CourantAnnotation, 0).label, ==, "Cold snap");
+  g_clear_pointer (&saved, g_array_unref);
+
+  /* A point too, then the table again: both come back. */
+  annotate (view, lo + 20 * DAY_MS, lo + 20 * DAY_MS, "Strike");
+  reopen (window);
+  count.n = 2;
+  courant_test_wait_until (scene_has_annotations, &count, "the annotations to be read again");
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  /* Deleting the first from the list. */
+  delete = courant_test_find_widget (gtk_widget_get_first_child (list), GTK_TYPE_BUTTON, NULL);
+  g_signal_emit_by_name (delete, "clicked");
+  count.n = 1;
+  courant_test_wait_until (scene_has_annotations, &count, "the deleted annotation to go");
+  saved = courant_annotations_load (path, NULL);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpstr (g_array_index (saved, CourantAnnotation, 0).label, ==, "Strike");
+
+  /* A damaged file: reported, the chart still drawn, and set aside when
+   * an annotation is added. */
+  g_assert_true (g_file_set_contents (path, "{ not json", -1, NULL));
+  reopen (window);
+  count.n = 0;
+  courant_test_wait_until (scene_has_annotations, &count, "the chart without annotations");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), path));
+  annotate (view, lo + 30 * DAY_MS, lo + 31 * DAY_MS, "Holidays");
+  g_assert_true (g_file_get_contents (aside, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "{ not json");
+  g_clear_pointer (&saved, g_array_unref);
+  saved = courant_annotations_load (path, NULL);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_false (gtk_widget_get_visible (error_label));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -422,6 +572,7 @@ main (int    argc,
   g_test_add_func ("/timeline-page/buckets", test_buckets);
   g_test_add_func ("/timeline-page/auto-zoom", test_auto_zoom);
   g_test_add_func ("/timeline-page/group-by", test_group_by);
+  g_test_add_func ("/timeline-page/annotations", test_annotations);
   g_test_add_func ("/timeline-page/right-axis-and-compare", test_right_axis_and_compare);
 
   status = g_test_run ();
