@@ -15,8 +15,9 @@
 struct _CourantSeriesStore
 {
   gatomicrefcount  ref_count;
-  gint64          *times;
-  double          *values;
+  /* The times and values arrays that the series are slices of: one pair,
+   * or one per part of a table read in parts. */
+  GPtrArray       *arrays;
   gsize            n;
   gsize            n_missing;
   GPtrArray       *series;  /* of CourantSeries */
@@ -387,38 +388,57 @@ series_free (gpointer data)
   g_free (series);
 }
 
+/* Makes the store of sorted loaders, whose entities are all distinct, in
+ * order, taking their arrays: each run is a series. */
 static CourantSeriesStore *
-loader_finish (Loader *loader)
+store_new (Loader **loaders,
+           guint    n_loaders)
 {
   CourantSeriesStore *self = g_new0 (CourantSeriesStore, 1);
 
-  if (!loader->sorted)
-    loader_sort (loader);
-
   g_atomic_ref_count_init (&self->ref_count);
-  self->n = loader->n;
-  self->n_missing = loader->n_missing;
-  self->times = g_renew (gint64, g_steal_pointer (&loader->times), MAX (loader->n, 1));
-  self->values = g_renew (double, g_steal_pointer (&loader->values), MAX (loader->n, 1));
+  self->arrays = g_ptr_array_new_with_free_func (g_free);
   self->series = g_ptr_array_new_with_free_func (series_free);
   self->index = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint r = 0; r < loader->runs->len; r++)
+  for (guint l = 0; l < n_loaders; l++)
     {
-      const Run *run = &g_array_index (loader->runs, Run, r);
-      gsize end = r + 1 < loader->runs->len ? g_array_index (loader->runs, Run, r + 1).start : self->n;
-      CourantSeries *series = g_new0 (CourantSeries, 1);
+      Loader *loader = loaders[l];
+      gint64 *times = g_renew (gint64, g_steal_pointer (&loader->times), MAX (loader->n, 1));
+      double *values = g_renew (double, g_steal_pointer (&loader->values), MAX (loader->n, 1));
 
-      series->name = g_strdup (g_ptr_array_index (loader->names, run->entity));
-      series->times = self->times + run->start;
-      series->values = self->values + run->start;
-      series->n = end - run->start;
-      series->lod = courant_lod_new (series->values, series->n);
-      g_ptr_array_add (self->series, series);
-      g_hash_table_insert (self->index, series->name, GUINT_TO_POINTER (self->series->len));
+      g_assert (loader->sorted);
+      g_ptr_array_add (self->arrays, times);
+      g_ptr_array_add (self->arrays, values);
+      self->n += loader->n;
+      self->n_missing += loader->n_missing;
+
+      for (guint r = 0; r < loader->runs->len; r++)
+        {
+          const Run *run = &g_array_index (loader->runs, Run, r);
+          gsize end = r + 1 < loader->runs->len ? g_array_index (loader->runs, Run, r + 1).start : loader->n;
+          CourantSeries *series = g_new0 (CourantSeries, 1);
+
+          series->name = g_strdup (g_ptr_array_index (loader->names, run->entity));
+          series->times = times + run->start;
+          series->values = values + run->start;
+          series->n = end - run->start;
+          series->lod = courant_lod_new (series->values, series->n);
+          g_ptr_array_add (self->series, series);
+          g_hash_table_insert (self->index, series->name, GUINT_TO_POINTER (self->series->len));
+        }
     }
 
   return self;
+}
+
+static CourantSeriesStore *
+loader_finish (Loader *loader)
+{
+  if (!loader->sorted)
+    loader_sort (loader);
+  loader->sorted = TRUE;
+  return store_new (&loader, 1);
 }
 
 static gboolean
@@ -555,8 +575,31 @@ load_parts (PartsLoad     *load,
   return TRUE;
 }
 
+/* Whether every series lies within one part, in order: then each part's
+ * arrays are kept as they are, without copying 16 bytes a reading. This is
+ * the common case of a table keyed by (entity, time) and cut on the
+ * entity. */
+static gboolean
+parts_are_apart (PartsLoad *load)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint p = 0; p < load->n_parts; p++)
+    {
+      const Loader *loader = &load->parts[p].loader;
+
+      if (!loader->sorted)
+        return FALSE;
+      for (guint i = 0; i < loader->names->len; i++)
+        if (!g_hash_table_add (seen, g_ptr_array_index (loader->names, i)))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reads @n_parts parts on as many connections at once, each into its own
- * loader, and appends them in order to the first one's. */
+ * loader; keeps their arrays when every series lies within one part, and
+ * otherwise appends them in order to the first one's. */
 static CourantSeriesStore *
 load_in_parts (CourantSource            *source,
                const CourantSeriesSpec  *spec,
@@ -590,9 +633,20 @@ load_in_parts (CourantSource            *source,
 
   if (load_parts (&load, cancellable, error))
     {
-      for (guint p = 1; p < n_parts; p++)
-        loader_append (&load.parts[0].loader, &load.parts[p].loader);
-      self = loader_finish (&load.parts[0].loader);
+      if (parts_are_apart (&load))
+        {
+          g_autofree Loader **loaders = g_new (Loader *, n_parts);
+
+          for (guint p = 0; p < n_parts; p++)
+            loaders[p] = &load.parts[p].loader;
+          self = store_new (loaders, n_parts);
+        }
+      else
+        {
+          for (guint p = 1; p < n_parts; p++)
+            loader_append (&load.parts[0].loader, &load.parts[p].loader);
+          self = loader_finish (&load.parts[0].loader);
+        }
     }
 
   for (guint p = 0; p < n_parts; p++)
@@ -814,8 +868,7 @@ courant_series_store_unref (CourantSeriesStore *self)
 
   g_hash_table_unref (self->index);
   g_ptr_array_unref (self->series);
-  g_free (self->times);
-  g_free (self->values);
+  g_ptr_array_unref (self->arrays);
   g_free (self);
 }
 

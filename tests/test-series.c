@@ -682,6 +682,20 @@ test_parts_same_store (void)
           assert_same_store (store, one);
         }
     }
+
+  /* Without an entity column, one series runs through every part. */
+  {
+    CourantSeriesSpec spec = { "mixed", "ts", "kwh", NULL, COURANT_TIME_UNKNOWN, 1 };
+    g_autoptr(CourantSeriesStore) one = courant_series_store_load (source, &spec, NULL, NULL, NULL, NULL, &error);
+    g_autoptr(CourantSeriesStore) store = NULL;
+
+    g_assert_no_error (error);
+    spec.max_threads = 2;
+    store = courant_series_store_load (source, &spec, NULL, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (courant_series_store_get_n_series (store), ==, 1);
+    assert_same_store (store, one);
+  }
   g_clear_object (&source);
   g_unlink (path);
   g_rmdir (dir);
