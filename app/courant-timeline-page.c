@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -1078,7 +1079,17 @@ save_annotations (CourantTimelinePage *self)
     {
       g_autofree char *aside = g_strconcat (self->annotations_path, ".damaged", NULL);
 
-      g_rename (self->annotations_path, aside);
+      if (g_rename (self->annotations_path, aside) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+          /* Translators: the damaged file is kept under another name
+           * before the annotations are written again. */
+          g_autofree char *message = g_strdup_printf (_("The damaged annotations file could not be set aside, so nothing was saved: %s"),
+                                                      g_strerror (saved));
+
+          show_annotations_error (self, message);
+          return;
+        }
       self->annotations_damaged = FALSE;
     }
   if (courant_annotations_save (self->annotations_path, self->annotations_uri, self->roles->table,
