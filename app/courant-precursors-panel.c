@@ -343,12 +343,13 @@ show_summary (CourantPrecursorsPanel        *self,
   g_autofree char *all = courant_format_number (total, 0);
   g_autofree char *text = NULL;
 
-  /* Translators: “1,234 of 20,000 customers reached “termination”. …” */
+  /* Translators: the outcome, then how many customers reached it out of
+   * all of them: “Reached “termination”: 1,234 of 20,000 customers. …” */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%s of %s customer reached “%s”. What came before it more often than among the others ranks first; click a row to list its customers.",
-                                       "%s of %s customers reached “%s”. What came before it more often than among the others ranks first; click a row to list its customers.",
+                                       "Reached “%s”: %s of %s customer. What came before it more often than among the others ranks first; click a row to list its customers.",
+                                       "Reached “%s”: %s of %s customers. What came before it more often than among the others ranks first; click a row to list its customers.",
                                        total),
-                          with, all, result->outcome);
+                          result->outcome, with, all);
   gtk_label_set_text (self->summary_label, text);
 }
 
@@ -400,7 +401,7 @@ show_ranking (CourantPrecursorsPanel *self)
     {
       title = g_strdup_printf (_("Nothing Stands Out Before “%s”"), result->outcome);
       adw_status_page_set_description (self->empty_status,
-                                       _("No event comes before it for at least 1 % of the customers who reach it."));
+                                       _("No event or sequence comes before it for at least one in a hundred of the customers who reach it."));
     }
   adw_status_page_set_title (self->empty_status, title);
   gtk_stack_set_visible_child_name (self->stack, "empty");
