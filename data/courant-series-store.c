@@ -148,13 +148,24 @@ loader_set_entity (Loader             *loader,
   loader_start_run (loader, name, loader->n);
 }
 
-static void
+/* The common case of loader_set_entity(), inlined in every row: the same
+ * integer entity as the row before. */
+static G_ALWAYS_INLINE inline gboolean
+loader_same_integer (const Loader       *loader,
+                     const CourantValue *entity)
+{
+  return entity != NULL && entity->type == COURANT_COLUMN_INTEGER &&
+         loader->entity_is_integer && loader->entity_integer == entity->integer;
+}
+
+static G_ALWAYS_INLINE inline void
 loader_push (Loader             *loader,
              const CourantValue *entity,
              gint64              time,
              double              value)
 {
-  loader_set_entity (loader, entity);
+  if (!loader_same_integer (loader, entity))
+    loader_set_entity (loader, entity);
 
   if (loader->n > loader->run_start && loader->times[loader->n - 1] > time)
     loader->sorted = FALSE;
