@@ -70,8 +70,12 @@ struct _CourantFlowsPage
   GtkLabel           *compare_header_label;
   CourantSankeyView  *compare_view;
   GtkLabel           *status_label;
+  AdwFlap            *controls_flap;
+  GtkToggleButton    *controls_button;
   AdwFlap            *flap;
   CourantDrilldownPane *drilldown;
+  /* Whether a drill-down was asked for, which alone reveals its pane. */
+  gboolean            drilling;
 
   CourantSource      *source;
   CourantTableRoles  *roles;
@@ -914,6 +918,7 @@ static void
 close_drilldown (CourantFlowsPage *self)
 {
   cancel_drilldown (self);
+  self->drilling = FALSE;
   if (adw_flap_get_reveal_flap (self->flap))
     {
       adw_flap_set_reveal_flap (self->flap, FALSE);
@@ -1081,6 +1086,7 @@ open_drilldown (CourantFlowsPage *self,
     }
 
   courant_drilldown_pane_begin (self->drilldown, what, event);
+  self->drilling = TRUE;
   adw_flap_set_reveal_flap (self->flap, TRUE);
 
   cancel_drilldown (self);
@@ -1167,11 +1173,49 @@ dark_changed_cb (CourantFlowsPage *self,
 }
 
 static void
+toggle_controls_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CourantFlowsPage *self = COURANT_FLOWS_PAGE (widget);
+
+  adw_flap_set_reveal_flap (self->controls_flap, !adw_flap_get_reveal_flap (self->controls_flap));
+}
+
+/* The options fold away (over the chart) when the window is too narrow
+ * for both, and come back beside it when it widens again. */
+static void
+controls_folded_cb (CourantFlowsPage *self)
+{
+  if (!adw_flap_get_folded (self->controls_flap))
+    adw_flap_set_reveal_flap (self->controls_flap, TRUE);
+}
+
+/* A flap reveals itself when it unfolds, as the window widens: the
+ * drill-down pane must not open empty. */
+static void
+drill_revealed_cb (CourantFlowsPage *self)
+{
+  if (adw_flap_get_reveal_flap (self->flap) && !self->drilling)
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* F9 works from anywhere in the window, but only while the page shows:
+ * the other pages may have their own panel. */
+static void
+courant_flows_page_unmap (GtkWidget *widget)
+{
+  gtk_widget_action_set_enabled (widget, "flows.toggle-controls", FALSE);
+  GTK_WIDGET_CLASS (courant_flows_page_parent_class)->unmap (widget);
+}
+
+static void
 courant_flows_page_map (GtkWidget *widget)
 {
   CourantFlowsPage *self = COURANT_FLOWS_PAGE (widget);
 
   GTK_WIDGET_CLASS (courant_flows_page_parent_class)->map (widget);
+  gtk_widget_action_set_enabled (widget, "flows.toggle-controls", TRUE);
 
   if (self->pending)
     {
@@ -1212,6 +1256,7 @@ courant_flows_page_class_init (CourantFlowsPageClass *klass)
 
   object_class->dispose = courant_flows_page_dispose;
   widget_class->map = courant_flows_page_map;
+  widget_class->unmap = courant_flows_page_unmap;
 
   g_type_ensure (COURANT_TYPE_SANKEY_VIEW);
   g_type_ensure (COURANT_TYPE_DRILLDOWN_PANE);
@@ -1246,7 +1291,9 @@ courant_flows_page_class_init (CourantFlowsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, error_status);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, view);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, controls_button);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, flap);
+  gtk_widget_class_install_action (widget_class, "flows.toggle-controls", NULL, toggle_controls_action);
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, drilldown);
 }
 
@@ -1256,6 +1303,25 @@ courant_flows_page_init (CourantFlowsPage *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The bin's own child: binding it would unparent it twice. */
+  self->controls_flap = ADW_FLAP (adw_bin_get_child (ADW_BIN (self)));
+  g_object_bind_property (self->controls_button, "active", self->controls_flap, "reveal-flap",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flows.toggle-controls", FALSE);
+  g_signal_connect_object (self->controls_flap, "notify::folded",
+                           G_CALLBACK (controls_folded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (drill_revealed_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F9, 0),
+                                                            gtk_named_action_new ("flows.toggle-controls")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   /* One palette for the page, so that a label keeps its colour when the
    * options change. */

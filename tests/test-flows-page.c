@@ -401,6 +401,39 @@ check_compare (GtkWidget  *page,
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (right)));
 }
 
+static gboolean
+is_folded (gpointer flap)
+{
+  return adw_flap_get_folded (flap);
+}
+
+/* The options fold over the chart in this window (too narrow for both
+ * side by side, compare mode even more): F9's action and the button show
+ * and hide them, and agree. */
+static void
+check_panel (GtkWidget *page)
+{
+  GtkWidget *flap = courant_test_find_widget (page, ADW_TYPE_FLAP, NULL);
+  GtkWidget *button = NULL;
+
+  g_assert_nonnull (flap);
+  g_assert_true (gtk_widget_get_parent (flap) == page);
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (adw_flap_get_content (ADW_FLAP (flap))));
+       w != NULL && button == NULL; w = gtk_widget_get_next_sibling (w))
+    button = courant_test_find_widget (w, GTK_TYPE_TOGGLE_BUTTON, NULL);
+  g_assert_nonnull (button);
+
+  courant_test_wait_until (is_folded, flap, "the options to fold");
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+
+  g_assert_true (gtk_widget_activate_action (page, "flows.toggle-controls", NULL));
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+}
+
 static void
 test_controls (void)
 {
@@ -468,6 +501,7 @@ test_controls (void)
 
   check_period (page, hidden);
   check_compare (page, hidden);
+  check_panel (page);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

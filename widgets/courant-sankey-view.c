@@ -267,8 +267,11 @@ courant_sankey_view_measure (GtkWidget      *widget,
                              int            *minimum_baseline,
                              int            *natural_baseline)
 {
+  /* The chart takes whatever room it is given; its natural width is what
+   * a panel folding by natural widths (the journeys' options) leaves it
+   * at the least before folding over it. */
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 200;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 960 : 540;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 600 : 540;
 }
 
 /* The first labels an "(other)" node groups, one a line, then how many
