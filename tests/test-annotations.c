@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -155,18 +156,51 @@ test_parse (void)
   g_clear_error (&error);
 }
 
+/* Removes the files of @path's folder and the folder, then its parents up
+ * to @top. */
+static void
+remove_folders (const char *path,
+                const char *top)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autofree char *parent = NULL;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (path);
+  if (g_strcmp0 (path, top) == 0)
+    return;
+  parent = g_path_get_dirname (path);
+  remove_folders (parent, top);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *top = NULL;
+  g_autofree char *folder = NULL;
+  int status;
+
   setlocale (LC_ALL, "");
-  /* Isolated folders: XDG_DATA_HOME is a fresh temporary folder. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
+  /* A fresh data folder, set before GLib first reads it. */
+  top = g_dir_make_tmp ("courant-annotations-XXXXXX", NULL);
+  g_assert_nonnull (top);
+  g_setenv ("XDG_DATA_HOME", top, TRUE);
+  folder = g_build_filename (top, "courant", "annotations", NULL);
 
   g_test_add_func ("/annotations/path", test_path);
   g_test_add_func ("/annotations/round-trip", test_round_trip);
   g_test_add_func ("/annotations/corrupt", test_corrupt);
   g_test_add_func ("/annotations/parse", test_parse);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_folders (folder, top);
+  return status;
 }
