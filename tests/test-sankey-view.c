@@ -184,8 +184,18 @@ test_keyboard (void)
 {
   const CourantSankeyScene *scene = courant_sankey_view_get_scene (view);
   guint activated = G_MAXUINT, first, second;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   g_signal_connect (view, "activate-node", G_CALLBACK (activated_cb), &activated);
+
+  /* Focus is only had in the active window, which the display may make
+   * active a little after it is shown. */
+  while (!gtk_window_is_active (GTK_WINDOW (window)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
 
   /* Tab enters the view on the top node of the first column... */
   g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
