@@ -598,3 +598,43 @@ courant_drilldown_model_save_csv_finish (CourantDrilldownModel  *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+static void
+setup_journey_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("avatar-default-symbolic");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Open Journey"));
+  gtk_list_item_set_child (item, button);
+}
+
+static void
+bind_journey_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  CourantDrilldownRow *row = gtk_list_item_get_item (item);
+  GtkWidget *button = gtk_list_item_get_child (item);
+  const char *key = row->list->keys[row->index];
+  g_autofree char *label = NULL;
+
+  /* The target comes first: the action takes a string, never nothing. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", key);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "table.show-customer");
+  /* Translators: the accessible name of a button of the list of customers. */
+  label = g_strdup_printf (_("Open the journey of customer %s"), key);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+GtkColumnViewColumn *
+courant_drilldown_journey_column_new (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_journey_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_journey_cb), NULL);
+  return gtk_column_view_column_new (NULL, factory);
+}

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "courant-event-store.h"
 #include "courant-source.h"
@@ -83,5 +83,9 @@ void                   courant_drilldown_model_save_csv_async  (CourantDrilldown
 gboolean               courant_drilldown_model_save_csv_finish (CourantDrilldownModel *self,
                                                                 GAsyncResult          *result,
                                                                 GError               **error);
+
+/* A column of "Open journey" buttons for a view of CourantDrilldownRow:
+ * each activates `table.show-customer` with its row's key. */
+GtkColumnViewColumn   *courant_drilldown_journey_column_new    (void);
 
 G_END_DECLS

@@ -3,7 +3,8 @@
  * Opens the demo in a real window, asks for a customer as another page
  * does (the table.show-customer action), through the search entry and at
  * random, and checks what the page shows against plain SQL over the demo
- * file; then walks the events with the keyboard and the pointer.
+ * file; then walks the events with the keyboard and the pointer. The
+ * drill-down list's "Open journey" buttons ask for the same action.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,8 @@
 #include <string.h>
 
 #include "courant-demo-file.h"
+#include "courant-drilldown-list.h"
+#include "courant-event-store.h"
 #include "courant-journey-page.h"
 #include "courant-journey-view.h"
 #include "courant-table-page.h"
@@ -325,17 +328,88 @@ test_keyboard (void)
   g_assert_cmpint (courant_journey_view_get_tooltip_event (view), ==, -1);
 }
 
-static gboolean
-page_mapped (gpointer data)
+static GtkWidget *
+find_journey_button (GtkWidget *root)
 {
-  return gtk_widget_get_mapped (data);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "table.show-customer") == 0 &&
+          gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child)) != NULL)
+        return child;
+      if ((found = find_journey_button (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+journey_button_shown (gpointer data)
+{
+  return find_journey_button (data) != NULL;
+}
+
+static void
+show_customer_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  char **shown = user_data;
+
+  g_free (*shown);
+  *shown = g_variant_dup_string (parameter, NULL);
+}
+
+/* The list of customers behind a flow: each row's "Open journey" button
+ * activates table.show-customer with the row's key, which the table page
+ * around the list answers (tested above). Here a window stands in for the
+ * table page, with an action of the same name. */
+static void
+test_open_button (void)
+{
+  g_autoptr(GFile) demo = courant_demo_file_get ();
+  g_autoptr(CourantSource) source = courant_source_open (demo, NULL, NULL);
+  CourantEventColumns event_columns = { "customer_id", "ts", "event", "channel", NULL, COURANT_TIME_UNIX_MILLISECONDS, NULL };
+  g_autoptr(CourantEventStore) store = courant_event_store_load (source, "events", &event_columns, NULL, NULL, NULL, NULL);
+  g_autoptr(GArray) entities = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GPtrArray) attributes = g_ptr_array_new ();
+  g_autoptr(CourantDrilldownList) list = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-customer", G_VARIANT_TYPE_STRING);
+  g_autofree char *shown = NULL;
+  GtkWidget *stand_in = gtk_window_new ();
+  GtkWidget *columns, *button;
+  const char *key;
+
+  g_assert_nonnull (store);
+  for (guint32 e = 0; e < 5; e++)
+    g_array_append_val (entities, e);
+  list = courant_drilldown_list_new (store, entities, "customer_id", attributes, NULL, NULL, FALSE);
+  columns = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (courant_drilldown_model_new (list)))));
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (columns), courant_drilldown_journey_column_new ());
+  g_signal_connect (action, "activate", G_CALLBACK (show_customer_cb), &shown);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (stand_in, "table", G_ACTION_GROUP (group));
+  gtk_window_set_child (GTK_WINDOW (stand_in), columns);
+  gtk_window_present (GTK_WINDOW (stand_in));
+  courant_test_wait_until (journey_button_shown, columns, "the Open journey buttons");
+
+  button = find_journey_button (columns);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Open Journey");
+  key = g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), NULL);
+  g_assert_true (g_strv_contains ((const char *const *) (const char *[]) { "1", "2", "3", "4", "5", NULL }, key));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (shown, ==, key);
+  gtk_window_destroy (GTK_WINDOW (stand_in));
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  GtkWidget *table_page;
   int status;
 
   setlocale (LC_ALL, "");
@@ -343,18 +417,16 @@ main (int    argc,
   app = courant_test_app_setup ("courant-journey-page-XXXXXX");
 
   window = courant_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
   gtk_window_present (GTK_WINDOW (window));
   courant_window_open_demo (window);
   courant_test_wait_until (courant_test_window_idle, window, "the demo to open");
   courant_test_select_table (window, "events");
-  table_page = courant_test_find_widget (GTK_WIDGET (window), COURANT_TYPE_TABLE_PAGE, NULL);
-  adw_view_stack_set_visible_child_name (courant_table_page_get_stack (COURANT_TABLE_PAGE (table_page)), "customer");
   page = courant_test_find_widget (GTK_WIDGET (window), COURANT_TYPE_JOURNEY_PAGE, NULL);
   g_assert_nonnull (page);
-  courant_test_wait_until (page_mapped, page, "the customer page");
   view = COURANT_JOURNEY_VIEW (courant_test_find_widget (page, COURANT_TYPE_JOURNEY_VIEW, NULL));
 
+  g_test_add_func ("/journey-page/open-button", test_open_button);
   g_test_add_func ("/journey-page/action", test_action);
   g_test_add_func ("/journey-page/search", test_search);
   g_test_add_func ("/journey-page/random", test_random);
