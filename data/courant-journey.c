@@ -863,8 +863,33 @@ courant_journey_load (CourantSource             *source,
 
 /* Random pick ------------------------------------------------------------- */
 
+/* One end of the keys: a single min() or max() is answered from the
+ * index, where min() and max() together would scan the table. */
+static gboolean
+key_end (sqlite3       *db,
+         const char    *function,
+         const char    *table,
+         const char    *entity,
+         gboolean      *integer,
+         gint64        *key,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (db, error, "SELECT %s(%s) FROM %s", function, entity, table);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return step_done (db, rc, cancellable, error);
+  *integer = sqlite3_column_type (stmt, 0) == SQLITE_INTEGER;
+  *key = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 /* With integer keys, the first customer at or after a random key in
- * [min, max]: two index look-ups. */
+ * [min, max]: three index look-ups. Returns "" when keys are not integers. */
 static char *
 pick_integer (sqlite3       *db,
               const char    *table,
@@ -873,25 +898,16 @@ pick_integer (sqlite3       *db,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autoptr(sqlite3_stmt) range = NULL;
   g_autoptr(sqlite3_stmt) pick = NULL;
-  gint64 lo, hi, key;
+  gboolean integer_lo = FALSE, integer_hi = FALSE;
+  gint64 lo = 0, hi = 0, key;
   int rc;
 
-  range = prepare (db, error, "SELECT min(%s), max(%s), typeof(min(%s)) FROM %s",
-                   entity, entity, entity, table);
-  if (range == NULL)
+  if (!key_end (db, "min", table, entity, &integer_lo, &lo, cancellable, error) ||
+      !key_end (db, "max", table, entity, &integer_hi, &hi, cancellable, error))
     return NULL;
-  rc = sqlite3_step (range);
-  if (rc != SQLITE_ROW)
-    {
-      step_done (db, rc, cancellable, error);
-      return NULL;
-    }
-  if (g_strcmp0 ((const char *) sqlite3_column_text (range, 2), "integer") != 0)
+  if (!integer_lo || !integer_hi)
     return g_strdup ("");
-  lo = sqlite3_column_int64 (range, 0);
-  hi = sqlite3_column_int64 (range, 1);
   key = lo + (gint64) (g_rand_double (rand) * ((double) hi - (double) lo + 1));
   pick = prepare (db, error, "SELECT %s FROM %s WHERE %s >= ? ORDER BY %s LIMIT 1",
                   entity, table, entity, entity);
@@ -1064,8 +1080,10 @@ courant_journey_search (CourantSource             *source,
     {
       g_autoptr(sqlite3_stmt) prefix = NULL;
 
-      prefix = prepare (db, error, "SELECT %s, %s FROM %s WHERE %s LIKE ? ESCAPE '\\' ORDER BY %s LIMIT %u",
-                        entity, label, table, label, label, limit);
+      /* In the table's order, so that the scan stops at the limit: no
+       * index answers a case-insensitive prefix. */
+      prefix = prepare (db, error, "SELECT %s, %s FROM %s WHERE %s LIKE ? ESCAPE '\\' LIMIT %u",
+                        entity, label, table, label, limit);
       if (prefix == NULL)
         return NULL;
       sqlite3_bind_text (prefix, 1, like_prefix (stripped), -1, g_free);

@@ -130,8 +130,8 @@ typedef struct
 void            courant_journey_match_free     (CourantJourneyMatch       *match);
 
 /* The customers whose key equals @text, then those whose reference or name
- * column starts with it (case-insensitively), at most @limit of them, as
- * CourantJourneyMatch. Blocking. */
+ * column starts with it (case-insensitively) in the table's order, at most
+ * @limit of them, as CourantJourneyMatch. Blocking. */
 GPtrArray      *courant_journey_search         (CourantSource             *source,
                                                 const CourantJourneySpec  *spec,
                                                 const char                *text,
