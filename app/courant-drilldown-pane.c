@@ -197,6 +197,13 @@ set_columns (CourantDrilldownPane *self,
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->column_view, column);
     }
+
+  /* Last, a button per customer that opens their journey. */
+  {
+    g_autoptr(GtkColumnViewColumn) journey = courant_drilldown_journey_column_new ();
+
+    gtk_column_view_append_column (self->column_view, journey);
+  }
 }
 
 void

@@ -402,6 +402,15 @@ test_node (void)
   check_rows (model, expected);
   g_assert_cmpstr (courant_drilldown_pane_get_event (COURANT_DRILLDOWN_PANE (pane)), ==, node->label);
 
+  /* After the list's columns, a column of buttons that open a
+   * customer's journey. */
+  {
+    GtkWidget *columns = courant_test_find_widget (pane, GTK_TYPE_COLUMN_VIEW, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (columns))), ==,
+                      courant_drilldown_list_get_n_columns (courant_drilldown_model_get_list (model)) + 1);
+  }
+
   /* The search keeps the ids that contain the text. */
   needle = g_strndup (((char **) g_ptr_array_index (expected, expected->len / 2))[0], 1);
   filtered = g_ptr_array_new ();
@@ -448,6 +457,10 @@ test_node (void)
   reroot.event = event;
   courant_test_wait_until (rerooted, &reroot, "the journeys to start with the event");
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (gtk_widget_get_ancestor (pane, ADW_TYPE_FLAP))));
+
+  /* The journey buttons' action reaches the table page from the pane. */
+  g_assert_true (gtk_widget_activate_action (pane, "table.show-customer", "s",
+                                             ((char **) g_ptr_array_index (expected, 0))[0]));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
