@@ -164,6 +164,15 @@ courant_journey_view_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_node (snapshot, self->base_node);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->scene->width, self->scene->height));
+  /* The keyboard's focus on the chart, before Tab reaches an event. */
+  if (gtk_widget_has_visible_focus (widget) && self->focus < 0)
+    {
+      courant_rgba_set_source (cr, &get_theme (self)->crosshair);
+      cairo_set_line_width (cr, 2);
+      cairo_rectangle (cr, self->scene->plot_x - 1, self->scene->lanes_y - 1, self->scene->plot_width + 2,
+                       self->scene->lanes_height + 2);
+      cairo_stroke (cr);
+    }
   draw_curve_pick (self, cr);
   event = courant_journey_view_get_tooltip_event (self);
   mark = event >= 0 ? courant_journey_scene_find_event (self->scene, event) : -1;
@@ -657,6 +666,11 @@ add_controllers (CourantJourneyView *self)
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "enter", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "leave", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_motion_new ();
