@@ -154,6 +154,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), numeric != NULL ? 1.0 : 0.0);
+  /* The journey buttons make the rows taller than a line, which an
+   * inscription would fill with a wrapped second line: centred, it keeps
+   * its one line. */
+  gtk_widget_set_valign (inscription, GTK_ALIGN_CENTER);
   gtk_list_item_set_child (item, inscription);
 }
 

@@ -74,8 +74,11 @@ struct _CourantFlowsPage
   GtkToggleButton    *controls_button;
   AdwFlap            *flap;
   CourantDrilldownPane *drilldown;
-  /* Whether a drill-down was asked for, which alone reveals its pane. */
+  /* Whether a drill-down was asked for, which alone reveals its pane;
+   * the options make room for it, and come back after it if they were
+   * shown. */
   gboolean            drilling;
+  gboolean            controls_before_drilling;
 
   CourantSource      *source;
   CourantTableRoles  *roles;
@@ -918,6 +921,8 @@ static void
 close_drilldown (CourantFlowsPage *self)
 {
   cancel_drilldown (self);
+  if (self->drilling && self->controls_before_drilling)
+    adw_flap_set_reveal_flap (self->controls_flap, TRUE);
   self->drilling = FALSE;
   if (adw_flap_get_reveal_flap (self->flap))
     {
@@ -1086,7 +1091,11 @@ open_drilldown (CourantFlowsPage *self,
     }
 
   courant_drilldown_pane_begin (self->drilldown, what, event);
+  if (!self->drilling)
+    self->controls_before_drilling = adw_flap_get_reveal_flap (self->controls_flap) &&
+                                     !adw_flap_get_folded (self->controls_flap);
   self->drilling = TRUE;
+  adw_flap_set_reveal_flap (self->controls_flap, FALSE);
   adw_flap_set_reveal_flap (self->flap, TRUE);
 
   cancel_drilldown (self);
