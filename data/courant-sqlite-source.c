@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -34,11 +35,19 @@ typedef struct
   CourantScanFunc      func;
   CourantScanProgress  progress;
   gpointer             user_data;
-  CourantValue        *values;
+  CourantValue        *values;    /* n_arguments */
   guint                n_columns;
+  guint                n_arguments;
   gint64               rows;
   gint64               estimated;
   GError              *error;
+  /* A part that ends before the table does reads its key in argument
+   * @end_argument: one of the columns, or one more (see build_select). */
+  gboolean             has_end;
+  guint                end_argument;
+  gboolean             descending;
+  gint64               end;
+  gboolean             ended;
 } Scan;
 
 /* One connection to the file, used by one thread at a time. */
@@ -677,6 +686,37 @@ read_value (sqlite3_value *sql_value,
     }
 }
 
+/* Whether @key is past the end of the part, compared exactly as SQLite
+ * compares a value with the integer bound when it searches for the next
+ * part's first key: NULL before numbers, text and blobs after them. */
+static G_ALWAYS_INLINE inline gboolean
+is_past_end (const Scan         *scan,
+             const CourantValue *key)
+{
+  gboolean at_or_after;
+
+  if (G_LIKELY (key->type == COURANT_COLUMN_INTEGER))
+    at_or_after = key->integer >= scan->end;
+  else if (key->type == COURANT_COLUMN_REAL)
+    {
+      /* For an integer bound, x ≥ end exactly when ⌊x⌋ ≥ end, and ⌊x⌋
+       * converts exactly within the range of int64. */
+      double x = floor (key->real);
+
+      if (x >= 9223372036854775808.0)
+        at_or_after = TRUE;
+      else if (x < -9223372036854775808.0)
+        at_or_after = FALSE;
+      else
+        at_or_after = (gint64) x >= scan->end;
+    }
+  else
+    at_or_after = key->type != COURANT_COLUMN_EMPTY;
+
+  /* A descending key ends below the part's first key. */
+  return scan->descending ? !at_or_after : at_or_after;
+}
+
 /* One row of a scan. The rows reach the scan as the arguments of an
  * aggregate, inside SQLite's own loop: there is no sqlite3_step() return,
  * result row and sqlite3_column_*() call per row, which cost more than
@@ -689,14 +729,23 @@ scan_step_cb (sqlite3_context  *context,
   Connection *conn = sqlite3_user_data (context);
   Scan *scan = conn->scan;
 
-  if (G_UNLIKELY (scan == NULL || (guint) argc != scan->n_columns))
+  if (G_UNLIKELY (scan == NULL || (guint) argc != scan->n_arguments))
     {
       sqlite3_result_error (context, "courant_scan() is internal to Courant", -1);
       return;
     }
 
-  for (guint c = 0; c < scan->n_columns; c++)
+  for (guint c = 0; c < scan->n_arguments; c++)
     read_value (argv[c], &scan->values[c]);
+
+  if (scan->has_end && is_past_end (scan, &scan->values[scan->end_argument]))
+    {
+      /* The rows come in key order: every row from here on is past the
+       * part's end too. */
+      scan->ended = TRUE;
+      sqlite3_result_error_code (context, SQLITE_ABORT);
+      return;
+    }
 
   if (G_UNLIKELY (!scan->func (scan->values, scan->n_columns, scan->user_data, &scan->error)))
     {
@@ -715,20 +764,41 @@ scan_final_cb (sqlite3_context *context)
   sqlite3_result_null (context);
 }
 
+/* The first key of range @r (0 < @r < n_parts), ranges counted in key
+ * order: lo + ⌊(span + 1) r / n⌋, computed without overflow. */
+static gint64
+split_bound (const Split *split,
+             guint        r)
+{
+  guint64 span = (guint64) split->hi - (guint64) split->lo;
+  guint64 q = span / split->n_parts, rem = span % split->n_parts;
+
+  return (gint64) ((guint64) split->lo + q * r + (rem + 1) * r / split->n_parts);
+}
+
 /* NOT INDEXED: a table is read in the order it stores its rows, never
  * through a covering index, so that a scan and its parts agree. With a
- * @split, the part's range of keys is bound as ?1 (first key) and ?2
- * (first key after it), either of which may be absent. */
+ * @split, the part holds the keys of range @r. Where it starts, in the
+ * order the table stores its keys, is a search in the b-tree (bound as
+ * ?1). Where it ends is not a condition of the query, which SQLite would
+ * check by comparing whole records on every row, but the key compared with
+ * the bound in the aggregate: one of the columns read (often the entity
+ * is the key), or one more argument. */
 static char *
 build_select (const char        *table,
               const char *const *columns,
               const Split       *split,
-              gboolean           has_lower,
-              gboolean           has_upper)
+              guint              r,
+              Scan              *scan)
 {
   g_autofree char *quoted_table = quote_identifier (table);
   GString *sql = g_string_new ("SELECT " SCAN_FUNCTION " (");
+  gboolean has_lower = split != NULL && r > 0;
+  gboolean has_upper = split != NULL && r + 1 < split->n_parts;
+  gboolean has_start = split != NULL && (split->descending ? has_upper : has_lower);
 
+  scan->has_end = split != NULL && (split->descending ? has_lower : has_upper);
+  scan->end_argument = scan->n_columns;
   for (guint i = 0; columns[i] != NULL; i++)
     {
       g_autofree char *quoted = quote_identifier (columns[i]);
@@ -736,12 +806,21 @@ build_select (const char        *table,
       if (i > 0)
         g_string_append (sql, ", ");
       g_string_append (sql, quoted);
+      if (scan->has_end && g_ascii_strcasecmp (quoted, split->key) == 0)
+        scan->end_argument = i;
     }
+
+  if (scan->has_end)
+    {
+      scan->descending = split->descending;
+      scan->end = split_bound (split, split->descending ? r : r + 1);
+      if (scan->end_argument == scan->n_columns)
+        g_string_append_printf (sql, ", %s", split->key);
+    }
+  scan->n_arguments = scan->n_columns + (scan->has_end && scan->end_argument == scan->n_columns);
   g_string_append_printf (sql, ") FROM %s NOT INDEXED", quoted_table);
-  if (has_lower)
-    g_string_append_printf (sql, " WHERE %s >= ?1", split->key);
-  if (has_upper)
-    g_string_append_printf (sql, " %s %s < ?2", has_lower ? "AND" : "WHERE", split->key);
+  if (has_start)
+    g_string_append_printf (sql, " WHERE %s %s ?1", split->key, split->descending ? "<" : ">=");
   return g_string_free (sql, FALSE);
 }
 
@@ -760,7 +839,8 @@ run_scan (CourantSqliteSource  *self,
   rc = sqlite3_step (stmt);
   conn->scan = NULL;
 
-  ok = scan->error == NULL && rc == SQLITE_ROW;
+  /* One row, the aggregate's, comes back when every row was read. */
+  ok = scan->error == NULL && (rc == SQLITE_ROW || scan->ended);
   if (scan->error != NULL)
     g_propagate_error (error, g_steal_pointer (&scan->error));
   else if (!ok)
@@ -779,10 +859,11 @@ courant_sqlite_source_scan (CourantSource        *source,
                             GError              **error)
 {
   CourantSqliteSource *self = COURANT_SQLITE_SOURCE (source);
-  g_autofree char *sql = build_select (table, columns, NULL, FALSE, FALSE);
-  Scan scan = { func, progress, user_data, NULL, g_strv_length ((char **) columns), 0,
-                courant_source_find_table (source, table)->n_rows, NULL };
-  g_autofree CourantValue *values = g_new0 (CourantValue, scan.n_columns);
+  Scan scan = { .func = func, .progress = progress, .user_data = user_data,
+                .n_columns = g_strv_length ((char **) columns),
+                .estimated = courant_source_find_table (source, table)->n_rows };
+  g_autofree char *sql = build_select (table, columns, NULL, 0, &scan);
+  g_autofree CourantValue *values = g_new0 (CourantValue, scan.n_columns + 1);
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
@@ -961,18 +1042,6 @@ plan_split (CourantSqliteSource  *self,
   return TRUE;
 }
 
-/* The first key of range @r (0 < @r < n_parts), ranges counted in key
- * order: lo + ⌊(span + 1) r / n⌋, computed without overflow. */
-static gint64
-split_bound (const Split *split,
-             guint        r)
-{
-  guint64 span = (guint64) split->hi - (guint64) split->lo;
-  guint64 q = span / split->n_parts, rem = span % split->n_parts;
-
-  return (gint64) ((guint64) split->lo + q * r + (rem + 1) * r / split->n_parts);
-}
-
 static guint
 courant_sqlite_source_count_parts (CourantSource  *source,
                                    const char     *table,
@@ -1055,13 +1124,12 @@ scan_range (CourantSqliteSource  *self,
 
   /* A descending key stores its last range first. */
   r = split.descending ? n_parts - 1 - part : part;
-  sql = build_select (table, columns, &split, r > 0, r + 1 < n_parts);
+  sql = build_select (table, columns, &split, r, scan);
   if (!prepare (self, conn->db, sql, &stmt, error))
     return FALSE;
-  if (r > 0)
-    sqlite3_bind_int64 (stmt, 1, split_bound (&split, r));
-  if (r + 1 < n_parts)
-    sqlite3_bind_int64 (stmt, 2, split_bound (&split, r + 1));
+  /* The first key of the part, or for a descending key the first after it. */
+  if (split.descending ? r + 1 < n_parts : r > 0)
+    sqlite3_bind_int64 (stmt, 1, split_bound (&split, split.descending ? r + 1 : r));
   ok = run_scan (self, conn, stmt, scan, error);
   sqlite3_finalize (stmt);
   return ok;
@@ -1080,9 +1148,10 @@ courant_sqlite_source_scan_part (CourantSource        *source,
                                  GError              **error)
 {
   CourantSqliteSource *self = COURANT_SQLITE_SOURCE (source);
-  Scan scan = { func, progress, user_data, NULL, g_strv_length ((char **) columns), 0,
-                courant_source_find_table (source, table)->n_rows / n_parts, NULL };
-  g_autofree CourantValue *values = g_new0 (CourantValue, scan.n_columns);
+  Scan scan = { .func = func, .progress = progress, .user_data = user_data,
+                .n_columns = g_strv_length ((char **) columns),
+                .estimated = courant_source_find_table (source, table)->n_rows / n_parts };
+  g_autofree CourantValue *values = g_new0 (CourantValue, scan.n_columns + 1);
   Connection *conn;
   gboolean ok;
 

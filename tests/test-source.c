@@ -712,8 +712,10 @@ write_keyed_tables (const char *path)
             "CREATE TABLE keyed_desc (k INTEGER, t INTEGER, v REAL, PRIMARY KEY (k DESC, t)) WITHOUT ROWID;"
             "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2999) "
             "INSERT INTO keyed SELECT (i * 7919) % 101 - 40, 3000 - i, CASE WHEN i % 13 = 0 THEN NULL ELSE i END FROM n;"
-            /* A real key among the integers, between two of the bounds. */
-            "INSERT INTO keyed VALUES (2.5, 1, 1), (2.5, 2, 2);"
+            /* Real keys among the integers, on both sides of bounds (-15
+             * and 10 for 4 parts, -7 for 3). */
+            "INSERT INTO keyed VALUES (2.5, 1, 1), (2.5, 2, 2), (9.5, 1, 3), (10.5, 1, 4), "
+            "  (-15.5, 1, 5), (-14.5, 1, 6), (-7.25, 1, 7), (-6.75, 1, 8);"
             "INSERT INTO keyed_desc SELECT * FROM keyed;"
             /* Keys at both ends of int64. */
             "CREATE TABLE wide (k INTEGER PRIMARY KEY, v TEXT) WITHOUT ROWID;"
@@ -805,6 +807,7 @@ test_scan_parts (Fixture       *fixture,
   static const char *ktv[] = { "k", "t", "v", NULL };
   static const char *kv[] = { "k", "v", NULL };
   static const char *ab[] = { "a", "b", NULL };
+  static const char *tv[] = { "t", "v", NULL };
   static const char *site_ts_kwh[] = { "site", "ts", "kwh", NULL };
   static const struct {
     const char        *table;
@@ -815,6 +818,10 @@ test_scan_parts (Fixture       *fixture,
       "SELECT " TYPED ("site") " || '|' || " TYPED ("ts") " || '|' || " TYPED ("kwh") " FROM readings ORDER BY rowid" },
     { "keyed", ktv,
       "SELECT " TYPED ("k") " || '|' || " TYPED ("t") " || '|' || " TYPED ("v") " FROM keyed ORDER BY k, t" },
+    { "keyed", tv,
+      "SELECT " TYPED ("t") " || '|' || " TYPED ("v") " FROM keyed ORDER BY k, t" },
+    { "keyed_desc", tv,
+      "SELECT " TYPED ("t") " || '|' || " TYPED ("v") " FROM keyed_desc ORDER BY k DESC, t" },
     { "keyed_desc", ktv,
       "SELECT " TYPED ("k") " || '|' || " TYPED ("t") " || '|' || " TYPED ("v") " FROM keyed_desc ORDER BY k DESC, t" },
     { "wide", kv,
