@@ -22,6 +22,7 @@
 static const CourantExportChart *charts[] = {
   &courant_export_timeline,
   &courant_export_sankey,
+  &courant_export_journey,
   NULL
 };
 

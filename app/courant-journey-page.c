@@ -185,61 +185,25 @@ start_load (CourantJourneyPage *self,
                               load_cb, g_object_ref (self));
 }
 
-/* The readings of the sites: a measure whose entity is not the customer,
- * and that a table links to the customer (a list of sites). */
-static gboolean
-is_link_of (CourantSource     *source,
-            const char        *entity,
-            const char        *site)
-{
-  GPtrArray *tables = courant_source_get_tables (source);
-
-  for (guint t = 0; t < tables->len; t++)
-    {
-      const CourantTableInfo *info = g_ptr_array_index (tables, t);
-
-      if (courant_table_info_find_column (info, entity) >= 0 &&
-          courant_table_info_find_column (info, site) >= 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
+/* The spec's strings, copied out of roles that do not last. */
 static void
-take_series (CourantJourneyPage      *self,
-             const CourantMeasureRef *ref)
+keep_spec (CourantJourneyPage *self)
 {
-  const CourantTableRoles *roles = ref->roles;
-  const char *site = courant_table_roles_get_column (roles, COURANT_ROLE_ENTITY);
-  int time = courant_table_roles_find (roles, COURANT_ROLE_TIME);
+  CourantJourneySpec *spec = &self->spec;
 
-  if (self->spec.series_table != NULL || site == NULL || time < 0 ||
-      g_str_equal (site, self->spec.entity_column) || !is_link_of (self->source, self->spec.entity_column, site))
-    return;
-  self->spec.series_table = keep (self, roles->table);
-  self->spec.series_site_column = keep (self, site);
-  self->spec.series_time_column = keep (self, roles->columns[time].name);
-  self->spec.series_time_encoding = roles->columns[time].encoding;
-  self->spec.series_value_column = keep (self, ref->measure);
-}
-
-/* The temperature of a weather table, told apart by region. */
-static void
-take_weather (CourantJourneyPage      *self,
-              const CourantMeasureRef *ref)
-{
-  const CourantTableRoles *roles = ref->roles;
-  const char *region = courant_table_roles_get_column (roles, COURANT_ROLE_ATTRIBUTE);
-  int time = courant_table_roles_find (roles, COURANT_ROLE_TIME);
-  g_autofree char *measure = g_ascii_strdown (ref->measure, -1);
-
-  if (self->spec.weather_table != NULL || region == NULL || time < 0 || strstr (measure, "temp") == NULL)
-    return;
-  self->spec.weather_table = keep (self, roles->table);
-  self->spec.weather_region_column = keep (self, region);
-  self->spec.weather_time_column = keep (self, roles->columns[time].name);
-  self->spec.weather_time_encoding = roles->columns[time].encoding;
-  self->spec.weather_value_column = keep (self, ref->measure);
+  spec->events_table = keep (self, spec->events_table);
+  spec->entity_column = keep (self, spec->entity_column);
+  spec->time_column = keep (self, spec->time_column);
+  spec->event_column = keep (self, spec->event_column);
+  spec->channel_column = keep (self, spec->channel_column);
+  spec->series_table = keep (self, spec->series_table);
+  spec->series_site_column = keep (self, spec->series_site_column);
+  spec->series_time_column = keep (self, spec->series_time_column);
+  spec->series_value_column = keep (self, spec->series_value_column);
+  spec->weather_table = keep (self, spec->weather_table);
+  spec->weather_region_column = keep (self, spec->weather_region_column);
+  spec->weather_time_column = keep (self, spec->weather_time_column);
+  spec->weather_value_column = keep (self, spec->weather_value_column);
 }
 
 static void
@@ -257,14 +221,14 @@ catalog_cb (GObject      *object,
   g_clear_object (&self->catalog_cancellable);
   self->catalog = CATALOG_DONE;
   /* Without the catalog, the journey still shows its events. */
-  for (guint i = 0; refs != NULL && i < refs->len; i++)
+  if (refs != NULL)
     {
-      const CourantMeasureRef *ref = g_ptr_array_index (refs, i);
+      g_autoptr(GPtrArray) tables = g_ptr_array_new ();
 
-      if (ref->roles->kind == COURANT_TABLE_WEATHER)
-        take_weather (self, ref);
-      else
-        take_series (self, ref);
+      for (guint i = 0; i < refs->len; i++)
+        g_ptr_array_add (tables, ((CourantMeasureRef *) g_ptr_array_index (refs, i))->roles);
+      courant_journey_spec_find_readings (&self->spec, self->source, tables);
+      keep_spec (self);
     }
   pending = g_steal_pointer (&self->pending);
   if (pending != NULL)
@@ -459,8 +423,6 @@ courant_journey_page_set_table (CourantJourneyPage      *self,
                                 const CourantTableRoles *roles,
                                 GTimeZone               *timezone)
 {
-  int time;
-
   g_return_if_fail (COURANT_IS_JOURNEY_PAGE (self));
   g_return_if_fail (source == NULL || COURANT_IS_SOURCE (source));
 
@@ -485,13 +447,8 @@ courant_journey_page_set_table (CourantJourneyPage      *self,
   self->timezone = timezone != NULL ? g_time_zone_ref (timezone) : NULL;
   if (timezone != NULL)
     courant_journey_view_set_time_zone (self->view, timezone);
-  time = courant_table_roles_find (roles, COURANT_ROLE_TIME);
-  self->spec.events_table = keep (self, roles->table);
-  self->spec.entity_column = keep (self, courant_table_roles_get_column (roles, COURANT_ROLE_ENTITY));
-  self->spec.time_column = keep (self, roles->columns[time].name);
-  self->spec.time_encoding = roles->columns[time].encoding;
-  self->spec.event_column = keep (self, courant_table_roles_get_column (roles, COURANT_ROLE_EVENT));
-  self->spec.channel_column = keep (self, courant_table_roles_get_column (roles, COURANT_ROLE_CHANNEL));
+  courant_journey_spec_init_from_roles (&self->spec, roles);
+  keep_spec (self);
   self->spec.tz = self->timezone;
 }
 

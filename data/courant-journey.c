@@ -163,6 +163,145 @@ courant_journey_get_range (const CourantJourney *self,
   return TRUE;
 }
 
+#define WINDOW_MARGIN    0.02                 /* of the range, either side */
+#define WINDOW_MARGIN_MS (G_GINT64_CONSTANT (3600) * 1000)
+
+gboolean
+courant_journey_get_window (const CourantJourney *self,
+                            gint64               *t0,
+                            gint64               *t1)
+{
+  gint64 lo, hi, margin;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!courant_journey_get_range (self, &lo, &hi))
+    return FALSE;
+  margin = MAX ((gint64) ((hi - lo) * WINDOW_MARGIN), WINDOW_MARGIN_MS);
+  if (t0 != NULL)
+    *t0 = lo - margin;
+  if (t1 != NULL)
+    *t1 = hi + margin;
+  return TRUE;
+}
+
+/* Finding the parts --------------------------------------------------------- */
+
+gboolean
+courant_journey_spec_init_from_roles (CourantJourneySpec      *spec,
+                                      const CourantTableRoles *roles)
+{
+  int time;
+
+  g_return_val_if_fail (spec != NULL, FALSE);
+  g_return_val_if_fail (roles != NULL, FALSE);
+
+  memset (spec, 0, sizeof *spec);
+  time = courant_table_roles_find (roles, COURANT_ROLE_TIME);
+  spec->events_table = roles->table;
+  spec->entity_column = courant_table_roles_get_column (roles, COURANT_ROLE_ENTITY);
+  spec->event_column = courant_table_roles_get_column (roles, COURANT_ROLE_EVENT);
+  spec->channel_column = courant_table_roles_get_column (roles, COURANT_ROLE_CHANNEL);
+  if (time < 0 || spec->entity_column == NULL || spec->event_column == NULL)
+    return FALSE;
+  spec->time_column = roles->columns[time].name;
+  spec->time_encoding = roles->columns[time].encoding;
+  return TRUE;
+}
+
+/* Whether a table of the source holds both @entity and @site: a list of
+ * the customers' sites. */
+static gboolean
+is_linked (CourantSource *source,
+           const char    *entity,
+           const char    *site)
+{
+  GPtrArray *tables = courant_source_get_tables (source);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      const CourantTableInfo *info = g_ptr_array_index (tables, t);
+
+      if (courant_table_info_find_column (info, entity) >= 0 &&
+          courant_table_info_find_column (info, site) >= 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first measure of @roles whose name contains @hint (NULL: any). */
+static const char *
+find_measure (const CourantTableRoles *roles,
+              const char              *hint)
+{
+  for (guint c = 0; c < roles->n_columns; c++)
+    {
+      g_autofree char *lower = g_ascii_strdown (roles->columns[c].name, -1);
+
+      if (roles->columns[c].role == COURANT_ROLE_VALUE && (hint == NULL || strstr (lower, hint) != NULL))
+        return roles->columns[c].name;
+    }
+  return NULL;
+}
+
+static void
+take_series (CourantJourneySpec      *spec,
+             CourantSource           *source,
+             const CourantTableRoles *roles)
+{
+  const char *site = courant_table_roles_get_column (roles, COURANT_ROLE_ENTITY);
+  const char *measure = find_measure (roles, NULL);
+  int time = courant_table_roles_find (roles, COURANT_ROLE_TIME);
+
+  if (spec->series_table != NULL || site == NULL || measure == NULL || time < 0 ||
+      g_str_equal (site, spec->entity_column) || !is_linked (source, spec->entity_column, site))
+    return;
+  spec->series_table = roles->table;
+  spec->series_site_column = site;
+  spec->series_time_column = roles->columns[time].name;
+  spec->series_time_encoding = roles->columns[time].encoding;
+  spec->series_value_column = measure;
+}
+
+static void
+take_weather (CourantJourneySpec      *spec,
+              const CourantTableRoles *roles)
+{
+  const char *region = courant_table_roles_get_column (roles, COURANT_ROLE_ATTRIBUTE);
+  const char *measure = find_measure (roles, "temp");
+  int time = courant_table_roles_find (roles, COURANT_ROLE_TIME);
+
+  if (spec->weather_table != NULL || region == NULL || measure == NULL || time < 0)
+    return;
+  spec->weather_table = roles->table;
+  spec->weather_region_column = region;
+  spec->weather_time_column = roles->columns[time].name;
+  spec->weather_time_encoding = roles->columns[time].encoding;
+  spec->weather_value_column = measure;
+}
+
+void
+courant_journey_spec_find_readings (CourantJourneySpec *spec,
+                                    CourantSource      *source,
+                                    GPtrArray          *tables)
+{
+  g_return_if_fail (spec != NULL && spec->entity_column != NULL);
+  g_return_if_fail (COURANT_IS_SOURCE (source));
+  g_return_if_fail (tables != NULL);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      const CourantTableRoles *roles = g_ptr_array_index (tables, t);
+
+      if (g_strcmp0 (roles->table, spec->events_table) == 0)
+        continue;
+      if (roles->kind == COURANT_TABLE_WEATHER)
+        take_weather (spec, roles);
+      else if (roles->kind == COURANT_TABLE_SERIES)
+        take_series (spec, source, roles);
+    }
+}
+
 /* The database ------------------------------------------------------------ */
 
 static int

@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "courant-lod.h"
+#include "courant-roles.h"
 #include "courant-source.h"
 #include "courant-time.h"
 
@@ -45,6 +46,20 @@ typedef struct
 
   GTimeZone           *tz;                   /* NULL: Europe/Paris */
 } CourantJourneySpec;
+
+/* The events' part of @spec from a journeys table's roles; FALSE when the
+ * table has no entity, time or event. The strings point into @roles. */
+gboolean        courant_journey_spec_init_from_roles (CourantJourneySpec      *spec,
+                                                      const CourantTableRoles *roles);
+/* Completes @spec with the readings of the customers' sites and the
+ * temperature of their region, found among @tables (of CourantTableRoles,
+ * the roles of the source's tables): a measure over time whose entity (a
+ * site) another table of the source links to the customers, and a weather
+ * measure named like a temperature, told apart by an attribute (a region).
+ * The strings point into @tables. */
+void            courant_journey_spec_find_readings   (CourantJourneySpec      *spec,
+                                                      CourantSource           *source,
+                                                      GPtrArray               *tables);
 
 /* A series of the journey: sorted times, values without NaN, and the
  * pyramid that a timeline draws them with. */
@@ -87,6 +102,12 @@ const char     *courant_journey_get_attribute  (const CourantJourney      *self,
 gboolean        courant_journey_get_range      (const CourantJourney      *self,
                                                 gint64                    *min_ms,
                                                 gint64                    *max_ms);
+
+/* The journey's range with a margin either side (2 %, at least an hour),
+ * so that no mark sits on an edge of a chart; FALSE when it holds nothing. */
+gboolean        courant_journey_get_window     (const CourantJourney      *self,
+                                                gint64                    *t0,
+                                                gint64                    *t1);
 
 /* Reads customer @entity's journey. Blocking: call it from a worker. Fails
  * with COURANT_DATA_ERROR_NOT_FOUND when the customer has no event and no

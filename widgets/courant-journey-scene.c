@@ -21,6 +21,7 @@
 
 #define LANE_MIN       18   /* px */
 #define LANE_MAX       44
+#define LANE_MAX_ALONE 72   /* without curves under the lanes */
 #define CURVE_MIN     140   /* the curves' least height, px */
 #define LANES_SHARE   0.5   /* of the height, with curves */
 
@@ -286,7 +287,7 @@ place_lanes (CourantJourneyScene *self,
              double               height)
 {
   guint n = MAX (1, self->lanes->len);
-  double lane = CLAMP (height / n, 1, LANE_MAX);
+  double lane = CLAMP (height / n, 1, self->journey->consumption != NULL ? LANE_MAX : LANE_MAX_ALONE);
 
   self->lanes_y = top;
   self->lanes_height = lane * self->lanes->len;

@@ -24,7 +24,6 @@
 #define MIN_SPAN_MS 60000  /* a minute across the plot */
 #define ZOOM_STEP   1.5
 #define PAN_STEP    0.1    /* of the window */
-#define MARGIN      0.02   /* of the journey's range, either side */
 
 struct _CourantJourneyView
 {
@@ -570,14 +569,9 @@ register_styles (CourantJourneyView *self)
 static void
 compute_range (CourantJourneyView *self)
 {
-  gint64 lo, hi, margin;
-
   self->lo = self->hi = self->t0 = self->t1 = 0;
-  if (self->journey == NULL || !courant_journey_get_range (self->journey, &lo, &hi))
-    return;
-  margin = MAX ((gint64) ((hi - lo) * MARGIN), 3600 * 1000);
-  self->lo = lo - margin;
-  self->hi = hi + margin;
+  if (self->journey != NULL && !courant_journey_get_window (self->journey, &self->lo, &self->hi))
+    self->lo = self->hi = 0;
 }
 
 void
