@@ -259,11 +259,17 @@ show_flows (CourantFlowsPage *self)
       courant_sankey_view_set_order_graph (self->compare_view, courant_sankey_graph_new_union (first, second));
       courant_sankey_view_set_graph (self->compare_view, g_steal_pointer (&second));
       self->compare_flows = flows_new (g_steal_pointer (&self->incoming[1]));
+      /* Side by side, each chart is named by its header for screen readers. */
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->view),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->header_label, NULL, -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->compare_view),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->compare_header_label, NULL, -1);
     }
   else
     {
       courant_sankey_view_set_order_graph (self->view, NULL);
       courant_sankey_view_set_graph (self->compare_view, NULL);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->header_label), compare);
   gtk_widget_set_visible (self->compare_box, compare);

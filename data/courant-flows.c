@@ -1089,6 +1089,29 @@ add_number (JsonBuilder *builder,
     json_builder_add_double_value (builder, value);
 }
 
+/* "(other)"'s labels, the largest first. */
+static void
+add_members (JsonBuilder  *builder,
+             const GArray *members)
+{
+  json_builder_set_member_name (builder, "members");
+  json_builder_begin_array (builder);
+  for (guint m = 0; m < members->len; m++)
+    {
+      const CourantFlowsMember *member = &g_array_index (members, CourantFlowsMember, m);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, member->label);
+      json_builder_set_member_name (builder, "value");
+      add_number (builder, member->value);
+      json_builder_set_member_name (builder, "entities");
+      json_builder_add_int_value (builder, member->n_entities);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 char *
 courant_flows_result_to_json (const CourantFlowsResult *result)
 {
@@ -1122,6 +1145,8 @@ courant_flows_result_to_json (const CourantFlowsResult *result)
       add_number (builder, node->value);
       json_builder_set_member_name (builder, "entities");
       json_builder_add_int_value (builder, node->n_entities);
+      if (node->members != NULL)
+        add_members (builder, node->members);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -518,6 +518,36 @@ test_demo (void)
     g_assert_cmpint (last.time_to, >, last_ms);
     check_case (store, db, &last, NULL);
   }
+
+  /* The JSON names the labels of "(other)", the largest first. */
+  {
+    g_autoptr(CourantFlowsResult) grouped = NULL;
+    g_autofree char *json = NULL;
+    CourantFlowsOptions options;
+    const CourantFlowsNode *other = NULL;
+    const char *at;
+
+    courant_flows_options_init (&options);
+    options.n_steps = 2;
+    options.top_n = 2;
+    grouped = courant_flows_compute (store, &options, NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < grouped->nodes->len && other == NULL; i++)
+      if (g_array_index (grouped->nodes, CourantFlowsNode, i).members != NULL)
+        other = &g_array_index (grouped->nodes, CourantFlowsNode, i);
+    g_assert_nonnull (other);
+    json = courant_flows_result_to_json (grouped);
+    at = strstr (json, "\"members\" : [");
+    g_assert_nonnull (at);
+    for (guint m = 0; m < other->members->len; m++)
+      {
+        g_autofree char *label = g_strdup_printf ("\"label\" : \"%s\"",
+                                                  g_array_index (other->members, CourantFlowsMember, m).label);
+
+        at = strstr (at, label);
+        g_assert_nonnull (at);
+      }
+  }
   sqlite3_close (db);
 }
 
