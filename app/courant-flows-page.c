@@ -274,7 +274,11 @@ show_flows (CourantFlowsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->header_label), compare);
   gtk_widget_set_visible (self->compare_box, compare);
   courant_sankey_view_set_graph (self->view, g_steal_pointer (&first));
-  show_summary (self, self->incoming[0]);
+  if (compare)
+    /* The headers give each side's count. */
+    gtk_label_set_text (self->status_label, _("Hover a flow for its figures, Tab to move between steps"));
+  else
+    show_summary (self, self->incoming[0]);
   g_clear_pointer (&self->flows, flows_unref);
   self->flows = flows_new (g_steal_pointer (&self->incoming[0]));
   self->flows_label = self->computing_label;
