@@ -1118,7 +1118,7 @@ scan_range (CourantSqliteSource  *self,
   if (split.n_parts != n_parts)
     {
       g_set_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_FAILED,
-                   "“%s” cannot be read in %u parts", table, n_parts);
+                   _("The table “%s” cannot be read in %u parts."), table, n_parts);
       return FALSE;
     }
 

@@ -795,6 +795,19 @@ test_count_parts (Fixture       *fixture,
 
   g_assert_cmpuint (courant_source_count_parts (source, "nope", 2, NULL, &error), ==, 0);
   g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* More parts than the table has keys for. */
+  {
+    static const char *columns[] = { "a", NULL };
+    TypedRows rows = { g_ptr_array_new_with_free_func (g_free) };
+
+    g_assert_false (courant_source_scan_part (source, "two_rows", columns, 0, 3, typed_rows_cb, NULL, &rows,
+                                              NULL, &error));
+    g_assert_error (error, COURANT_DATA_ERROR, COURANT_DATA_ERROR_FAILED);
+    g_assert_cmpuint (rows.rows->len, ==, 0);
+    g_ptr_array_unref (rows.rows);
+  }
 }
 
 /* Parts, one after the other, are the rows in the table's own order (the
