@@ -8,7 +8,9 @@
 # runs of each query in milliseconds: scan_sum, heatmap_day_x_halfhour_mean,
 # m4_all_rows (one M4 over all rows, pixels of [min ts, max ts]) and
 # series_daily_sum_per_series. Run it from the repository root, in the same
-# sitting as bench-series.
+# sitting as bench-series. The load's own peer, the sqlite3 shell summing the
+# same column, is timed by bench-series itself, interleaved with each load:
+#   BUILD/tests/bench/bench-series --load-only DEMO.sqlite
 set -eu
 db=${1:?usage: run-series-peers.sh DEMO.sqlite [WORKDIR]}
 work=${2:-${TMPDIR:-/tmp}/courant-bench}
