@@ -2376,6 +2376,18 @@ sites_assign (Demo *demo)
       g_array_index (owners, Owner, i - 1) = g_array_index (owners, Owner, j);
       g_array_index (owners, Owner, j) = tmp;
     }
+  /* Customer 1 comes first, as the schema promises (it is always an owner
+   * when sites are asked for, but the shuffle may put it past the last
+   * owner that gets sites). */
+  for (guint i = 1; i < owners->len; i++)
+    if (g_array_index (owners, Owner, i).customer_id == 1)
+      {
+        Owner first = g_array_index (owners, Owner, i);
+
+        g_array_index (owners, Owner, i) = g_array_index (owners, Owner, 0);
+        g_array_index (owners, Owner, 0) = first;
+        break;
+      }
 
   demo->sites = g_new0 (Site, MAX (n_sites, 1));
   for (guint i = 0; id <= n_sites; i++)

@@ -778,6 +778,32 @@ test_invalid_options (void)
   g_assert_cmpuint (dir_count (dir), ==, 0);
 }
 
+/* Customer 1 owns sites even when there are many more possible owners
+ * than sites (the schema promises it, and the examples rely on it). */
+static void
+test_customer_one_owns_sites (void)
+{
+  g_autofree char *dir = make_dir ("owner");
+  g_autofree char *path = g_build_filename (dir, "out.sqlite", NULL);
+  CourantDemoOptions options;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  courant_demo_options_init (&options);
+  options.n_customers = 300;
+  options.n_sites = 3;
+  options.n_days = 2;
+  g_assert_true (courant_demo_generate (path, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  db = db_open (path);
+  g_assert_cmpint (db_int (db, "SELECT count(DISTINCT customer_id) FROM sites "
+                               "JOIN customers USING (customer_id) "
+                               "WHERE segment != 'residential'"), >=, 1);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM sites WHERE customer_id = 1"), >=, 2);
+  sqlite3_close (db);
+}
+
 /* A tiny dataset replaces an existing file; its only customer owns the
  * sites even though most customers are residential. */
 static void
@@ -835,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/demo/unwritable", test_unwritable);
   g_test_add_func ("/demo/permission", test_permission);
   g_test_add_func ("/demo/invalid-options", test_invalid_options);
+  g_test_add_func ("/demo/customer-one-owns-sites", test_customer_one_owns_sites);
   g_test_add_func ("/demo/replace-tiny", test_replace_tiny);
   status = g_test_run ();
 
