@@ -239,7 +239,7 @@ render_legend (cairo_t                   *cr,
   cairo_pattern_t *ramp;
 
   courant_rgba_set_source (cr, &theme->foreground);
-  courant_text_draw (cr, theme, COURANT_TEXT_TITLE, scene->legend_title, scene->legend_x,
+  courant_text_draw (cr, theme, COURANT_TEXT_TITLE, scene->legend_title, scene->legend_title_x,
                      scene->legend_y - courant_theme_px (theme, 4), 0.0, 1.0, 0);
   if (!scene->has_data)
     return;

@@ -324,11 +324,12 @@ lay_out (CourantHeatmapScene *scene,
           legend_label_width (scene, context, theme);
   right = MAX (right, legend_title_width);
 
-  scene->plot_x = margin + time_width + gap;
-  scene->plot_y = top + legend_title_height + gap;
-  scene->plot_width = MAX (1, scene->width - scene->plot_x - right - margin);
-  scene->plot_height = MAX (1, scene->height - scene->plot_y - margin -
-                               courant_theme_px (theme, TICK_LENGTH) - 2 * label_height - gap);
+  /* Whole pixels, so that the cells' edges fall on the pixel grid. */
+  scene->plot_x = ceil (margin + time_width + gap);
+  scene->plot_y = ceil (top + legend_title_height + gap);
+  scene->plot_width = MAX (1, floor (scene->width - scene->plot_x - right - margin));
+  scene->plot_height = MAX (1, floor (scene->height - scene->plot_y - margin -
+                                      courant_theme_px (theme, TICK_LENGTH) - 2 * label_height - gap));
   scene->cell_width = scene->n_rows > 0 ? scene->plot_width / scene->n_rows : 0;
   scene->cell_height = scene->n_slots > 0 ? scene->plot_height / scene->n_slots : 0;
 
@@ -339,6 +340,8 @@ lay_out (CourantHeatmapScene *scene,
   scene->legend_y = scene->plot_y;
   scene->legend_width = courant_theme_px (theme, LEGEND_WIDTH);
   scene->legend_height = scene->plot_height;
+  /* A title wider than the legend's column ends at the right margin. */
+  scene->legend_title_x = MIN (scene->legend_x, scene->width - margin - legend_title_width);
 
   legend_ticks (scene, label_height);
   time_ticks (scene, label_height);

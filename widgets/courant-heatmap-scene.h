@@ -69,6 +69,7 @@ typedef struct
   double       legend_width;
   double       legend_height;
   char        *legend_title;  /* the unit and the function */
+  double       legend_title_x;
   GArray      *legend_ticks;  /* CourantHeatmapTick, position: y */
 
   GArray      *day_ticks;     /* CourantHeatmapTick, position: x of the row's left edge */
