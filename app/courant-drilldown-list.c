@@ -18,6 +18,7 @@
 
 #include "courant-drilldown-list.h"
 #include "courant-format.h"
+#include "courant-labels.h"
 #include "courant-roles.h"
 
 struct _CourantDrilldownList
@@ -251,7 +252,11 @@ courant_drilldown_list_dup_cell (const CourantDrilldownList *self,
       const CourantEntityAttribute *attribute = g_ptr_array_index (self->attributes, column - 1);
       guint32 code = attribute->codes[entity];
 
-      return g_strdup (code != COURANT_DICT_NOT_FOUND ? courant_dict_get (attribute->values, code) : "");
+      if (code == COURANT_DICT_NOT_FOUND)
+        return g_strdup ("");
+      /* A file keeps the codes, which programs read; people read names. */
+      return for_csv ? g_strdup (courant_dict_get (attribute->values, code))
+                     : courant_label_display (courant_dict_get (attribute->values, code));
     }
   if (column == self->attributes->len + 1)
     return for_csv ? g_strdup_printf ("%u", end - first) : courant_format_number (end - first, 0);

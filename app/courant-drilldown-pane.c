@@ -13,6 +13,7 @@
 
 #include "courant-drilldown-pane.h"
 #include "courant-format.h"
+#include "courant-labels.h"
 
 struct _CourantDrilldownPane
 {
@@ -194,10 +195,13 @@ set_columns (CourantDrilldownPane *self,
       g_autoptr(GtkColumnViewColumn) column = NULL;
       /* The number of events reads as a figure, aligned right. */
       gpointer numeric = c == n - 2 ? GINT_TO_POINTER (TRUE) : NULL;
+      /* The key's and the attributes' titles are the table's column names. */
+      g_autofree char *title = c < n - 2 ? courant_label_display (courant_drilldown_list_get_column_title (list, c))
+                                         : g_strdup (courant_drilldown_list_get_column_title (list, c));
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), numeric);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (courant_drilldown_list_get_column_title (list, c), factory);
+      column = gtk_column_view_column_new (title, factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->column_view, column);
     }

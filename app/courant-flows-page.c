@@ -17,6 +17,7 @@
 #include "courant-flows.h"
 #include "courant-flows-page.h"
 #include "courant-format.h"
+#include "courant-labels.h"
 #include "courant-sankey-view.h"
 
 /* A flows result is not reference-counted: the page and a drill-down
@@ -348,7 +349,7 @@ dup_entity_mask (CourantFlowsPage  *self,
   GListModel *values = gtk_drop_down_get_model (dropdown);
 
   if (values != NULL && value < g_list_model_get_n_items (values))
-    *name = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (values), value));
+    *name = courant_label_display (gtk_string_list_get_string (GTK_STRING_LIST (values), value));
   else
     *name = g_strdup (C_("customers", "All"));
   if (self->attributes == NULL || attribute >= self->attributes->len ||
@@ -569,7 +570,8 @@ fill_events (CourantFlowsPage *self)
   for (guint i = 0; i < courant_dict_size (self->store->events); i++)
     {
       const char *event = courant_dict_get (self->store->events, i);
-      GtkWidget *check = gtk_check_button_new_with_label (event);
+      g_autofree char *name = courant_label_display (event);
+      GtkWidget *check = gtk_check_button_new_with_label (name);
 
       gtk_string_list_append (events, event);
       g_signal_connect_object (check, "toggled", G_CALLBACK (option_changed_cb),
@@ -1070,16 +1072,20 @@ open_drilldown (CourantFlowsPage *self,
       const CourantFlowsNode *source = &g_array_index (result->nodes, CourantFlowsNode, link->source);
       const CourantFlowsNode *target = &g_array_index (result->nodes, CourantFlowsNode, link->target);
 
-      /* Translators: a band of the flows: “bill_viewed → call, steps 2 to 3”. */
-      what = g_strdup_printf (_("%s → %s, steps %u to %u"), source->label, target->label,
+      g_autofree char *from = courant_label_display (source->label);
+      g_autofree char *to = courant_label_display (target->label);
+
+      /* Translators: a band of the flows: “Bill viewed → Call, steps 2 to 3”. */
+      what = g_strdup_printf (_("%s → %s, steps %u to %u"), from, to,
                               source->step + 1, target->step + 1);
     }
   else
     {
       const CourantFlowsNode *node = &g_array_index (result->nodes, CourantFlowsNode, index);
+      g_autofree char *name = courant_label_display (node->label);
 
-      /* Translators: a node of the flows: “bill_viewed at step 2”. */
-      what = g_strdup_printf (_("%s at step %u"), node->label, node->step + 1);
+      /* Translators: a node of the flows: “Bill viewed at step 2”. */
+      what = g_strdup_printf (_("%s at step %u"), name, node->step + 1);
       event = node_event (self, node);
     }
 
@@ -1316,6 +1322,24 @@ courant_flows_page_class_init (CourantFlowsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, drilldown);
 }
 
+static char *
+display_cb (GObject    *item,
+            const char *code,
+            gpointer    user_data)
+{
+  return code != NULL ? courant_label_display (code) : NULL;
+}
+
+/* The dropdowns hold the codes, which the options need, and show their
+ * names. */
+static GtkExpression *
+display_expression_new (void)
+{
+  GtkExpression *code = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &code, G_CALLBACK (display_cb), NULL, NULL);
+}
+
 static void
 courant_flows_page_init (CourantFlowsPage *self)
 {
@@ -1348,8 +1372,9 @@ courant_flows_page_init (CourantFlowsPage *self)
   courant_sankey_view_set_palette (self->view, self->palette);
   courant_sankey_view_set_palette (self->compare_view, self->palette);
 
-  gtk_drop_down_set_expression (self->event_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_expression (self->event_dropdown, display_expression_new ());
+  gtk_drop_down_set_expression (self->attribute_dropdown, display_expression_new ());
+  gtk_drop_down_set_expression (self->value_dropdown, display_expression_new ());
   gtk_widget_set_sensitive (GTK_WIDGET (self->event_dropdown), FALSE);
   show_segment_filter (self, FALSE);
   gtk_widget_set_visible (gtk_widget_get_parent (self->period_box), FALSE);
@@ -1384,8 +1409,7 @@ courant_flows_page_init (CourantFlowsPage *self)
                            G_CALLBACK (compare_toggled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_dropdown, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_drop_down_set_expression (self->compare_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_expression (self->compare_dropdown, display_expression_new ());
   g_signal_connect_object (self->compare_view, "activate-node",
                            G_CALLBACK (activate_compare_node_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_view, "activate-link",

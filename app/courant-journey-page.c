@@ -16,6 +16,7 @@
 #include "courant-format.h"
 #include "courant-journey.h"
 #include "courant-journey-page.h"
+#include "courant-labels.h"
 #include "courant-journey-view.h"
 #include "courant-measure-catalog.h"
 
@@ -124,8 +125,8 @@ show_header (CourantJourneyPage   *self,
           reference = value;
           continue;
         }
-      name_label = courant_journey_humanize (name);
-      value_label = courant_journey_humanize (value);
+      name_label = courant_label_display (name);
+      value_label = courant_label_display (value);
       /* Translators: one attribute of a customer, “Segment: Enterprise”. */
       g_string_append_printf (attributes, _("%s: %s"), name_label, value_label);
       g_string_append (attributes, " · ");

@@ -18,6 +18,7 @@
 #include "courant-drilldown-pane.h"
 #include "courant-event-store.h"
 #include "courant-format.h"
+#include "courant-labels.h"
 #include "courant-precursors-panel.h"
 
 /* A ranking is not reference-counted: the panel and a drill-down worker
@@ -327,11 +328,14 @@ static char *
 dup_sequence (const CourantEventStore *store,
               const CourantPrecursor  *precursor)
 {
+  g_autofree char *first = courant_label_display (courant_dict_get (store->events, precursor->first));
+  g_autofree char *second = NULL;
+
   if (precursor->second == COURANT_DICT_NOT_FOUND)
-    return g_strdup (courant_dict_get (store->events, precursor->first));
-  /* Translators: two events, one right after the other: “complaint → call”. */
-  return g_strdup_printf (_("%s → %s"), courant_dict_get (store->events, precursor->first),
-                          courant_dict_get (store->events, precursor->second));
+    return g_steal_pointer (&first);
+  second = courant_label_display (courant_dict_get (store->events, precursor->second));
+  /* Translators: two events, one right after the other: “Complaint → Call”. */
+  return g_strdup_printf (_("%s → %s"), first, second);
 }
 
 static void
@@ -341,6 +345,7 @@ show_summary (CourantPrecursorsPanel        *self,
   guint total = result->entities_with + result->entities_without;
   g_autofree char *with = courant_format_number (result->entities_with, 0);
   g_autofree char *all = courant_format_number (total, 0);
+  g_autofree char *outcome = courant_label_display (result->outcome);
   g_autofree char *text = NULL;
 
   /* Translators: the outcome, then how many customers reached it out of
@@ -349,7 +354,7 @@ show_summary (CourantPrecursorsPanel        *self,
                                        "Reached “%s”: %s of %s customer. What came before it more often than among the others ranks first; click a row to list its customers.",
                                        "Reached “%s”: %s of %s customers. What came before it more often than among the others ranks first; click a row to list its customers.",
                                        total),
-                          result->outcome, with, all);
+                          outcome, with, all);
   gtk_label_set_text (self->summary_label, text);
 }
 
@@ -358,11 +363,12 @@ static void
 set_share_titles (CourantPrecursorsPanel *self,
                   const char             *outcome)
 {
+  g_autofree char *name = courant_label_display (outcome);
   g_autofree char *before = NULL;
 
   /* Translators: the share of the customers who reached the outcome and
    * had the sequence before it: “Share Before “termination””. */
-  before = g_strdup_printf (_("Share Before “%s”"), outcome);
+  before = g_strdup_printf (_("Share Before “%s”"), name);
   gtk_column_view_column_set_title (self->columns[COURANT_PRECURSORS_COLUMN_SUPPORT], before);
 }
 
@@ -370,6 +376,7 @@ static void
 show_ranking (CourantPrecursorsPanel *self)
 {
   const CourantPrecursorsResult *result = self->ranking->result;
+  g_autofree char *outcome = courant_label_display (result->outcome);
   g_autofree char *title = NULL;
 
   gtk_spinner_stop (self->spinner);
@@ -394,12 +401,12 @@ show_ranking (CourantPrecursorsPanel *self)
   if (result->entities_with == 0)
     {
       /* Translators: the outcome event, “termination”. */
-      title = g_strdup_printf (_("No Customer Reached “%s”"), result->outcome);
+      title = g_strdup_printf (_("No Customer Reached “%s”"), outcome);
       adw_status_page_set_description (self->empty_status, NULL);
     }
   else
     {
-      title = g_strdup_printf (_("Nothing Stands Out Before “%s”"), result->outcome);
+      title = g_strdup_printf (_("Nothing Stands Out Before “%s”"), outcome);
       adw_status_page_set_description (self->empty_status,
                                        _("No event or sequence comes before it for at least one in a hundred of the customers who reach it."));
     }
@@ -462,11 +469,15 @@ compute_ranking (CourantPrecursorsPanel *self)
                                     precursors_cb, g_object_ref (self));
 }
 
+/* Events in the order of the names people read. */
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_names (gconstpointer a,
+               gconstpointer b)
 {
-  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+  g_autofree char *name_a = courant_label_display (*(const char *const *) a);
+  g_autofree char *name_b = courant_label_display (*(const char *const *) b);
+
+  return g_utf8_collate (name_a, name_b);
 }
 
 /* A termination, a churn, a cancellation: the outcome marketers ask about
@@ -491,7 +502,8 @@ find_termination (GPtrArray *events)
 
 static void option_changed_cb (CourantPrecursorsPanel *self);
 
-/* The events in alphabetical order, starting on a termination. */
+/* The events in the alphabetical order of their names, starting on a
+ * termination. */
 static void
 fill_outcomes (CourantPrecursorsPanel *self)
 {
@@ -502,7 +514,7 @@ fill_outcomes (CourantPrecursorsPanel *self)
 
   for (guint i = 0; i < courant_dict_size (self->store->events); i++)
     g_ptr_array_add (events, (gpointer) courant_dict_get (self->store->events, i));
-  g_ptr_array_sort (events, compare_strings);
+  g_ptr_array_sort (events, compare_names);
   chosen = find_termination (events);
   for (guint i = 0; i < events->len; i++)
     {
@@ -719,6 +731,7 @@ open_drilldown (CourantPrecursorsPanel *self,
   const char *time = courant_table_roles_get_column (self->roles, COURANT_ROLE_TIME);
   g_autoptr(GTask) task = NULL;
   g_autofree char *what = NULL;
+  g_autofree char *outcome = courant_label_display (self->ranking->result->outcome);
   Drilldown *drill;
 
   drill = g_new0 (Drilldown, 1);
@@ -735,8 +748,8 @@ open_drilldown (CourantPrecursorsPanel *self,
       drill->attribute_names = g_strdupv (self->attribute_names);
     }
 
-  /* Translators: a precursor and its outcome: “complaint → call before termination”. */
-  what = g_strdup_printf (_("%s before %s"), item->sequence, self->ranking->result->outcome);
+  /* Translators: a precursor and its outcome: “Complaint → Call before Termination”. */
+  what = g_strdup_printf (_("%s before %s"), item->sequence, outcome);
   courant_drilldown_pane_begin (self->drilldown, what, NULL);
   adw_flap_set_reveal_flap (self->flap, TRUE);
 
@@ -850,6 +863,24 @@ courant_precursors_panel_class_init (CourantPrecursorsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantPrecursorsPanel, drilldown);
 }
 
+static char *
+display_cb (GObject    *item,
+            const char *code,
+            gpointer    user_data)
+{
+  return code != NULL ? courant_label_display (code) : NULL;
+}
+
+/* The dropdown holds the codes, which the ranking needs, and shows their
+ * names. */
+static GtkExpression *
+display_expression_new (void)
+{
+  GtkExpression *code = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &code, G_CALLBACK (display_cb), NULL, NULL);
+}
+
 static void
 courant_precursors_panel_init (CourantPrecursorsPanel *self)
 {
@@ -868,8 +899,7 @@ courant_precursors_panel_init (CourantPrecursorsPanel *self)
   gtk_column_view_sort_by_column (self->column_view, self->columns[COURANT_PRECURSORS_COLUMN_LIFT],
                                   GTK_SORT_DESCENDING);
 
-  gtk_drop_down_set_expression (self->outcome_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_expression (self->outcome_dropdown, display_expression_new ());
 
   g_signal_connect_object (self->outcome_dropdown, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);

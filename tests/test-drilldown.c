@@ -18,6 +18,7 @@
 #include "courant-demo-file.h"
 #include "courant-drilldown-pane.h"
 #include "courant-flows-page.h"
+#include "courant-labels.h"
 #include "courant-sankey-view.h"
 #include "courant-test-app.h"
 #include "courant-window.h"
@@ -131,7 +132,12 @@ check_rows (CourantDrilldownModel *model,
       g_autofree char *n = courant_drilldown_list_dup_cell (list, index, n_columns - 2, TRUE);
       g_autofree char *last = courant_drilldown_list_dup_cell (list, index, n_columns - 1, TRUE);
       g_autofree char *last_ms = last_event_ms (last);
+      /* On screen the segment reads as a name; the file keeps the code. */
+      g_autofree char *seg_shown = courant_drilldown_list_dup_cell (list, index, segment, FALSE);
+      g_autofree char *seg_name = courant_label_display (want[1]);
 
+      g_assert_cmpstr (seg_shown, ==, seg_name);
+      g_assert_cmpstr (seg_shown, !=, want[1]);
       g_assert_cmpstr (key, ==, want[0]);
       g_assert_cmpstr (seg, ==, want[1]);
       g_assert_cmpstr (reg, ==, want[2]);

@@ -14,6 +14,7 @@
 
 #include "courant-demo-file.h"
 #include "courant-flows-page.h"
+#include "courant-labels.h"
 #include "courant-sankey-view.h"
 #include "courant-test-app.h"
 #include "courant-window.h"
@@ -320,6 +321,25 @@ single_chart (gpointer page)
   return courant_flows_page_get_compare_flows (page) == NULL;
 }
 
+/* A label under @root whose text starts with @prefix. */
+static GtkWidget *
+find_label_starting (GtkWidget  *root,
+                     const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Two segments side by side: each chart holds its segment's customers,
  * as SQL counts them, and the nodes both show come in the same order. */
 static void
@@ -364,6 +384,17 @@ check_compare (GtkWidget  *page,
   right_query.flows = courant_flows_page_get_compare_flows (COURANT_FLOWS_PAGE (page));
   courant_test_wait_until (view_shows, &left_query, "the left chart");
   courant_test_wait_until (view_shows, &right_query, "the right chart");
+
+  /* The headers name the segments as people read them, not by code. */
+  for (guint i = 1; i <= 2; i++)
+    {
+      const char *code = gtk_string_list_get_string (GTK_STRING_LIST (values), i);
+      g_autofree char *name = courant_label_display (code);
+      g_autofree char *header = g_strconcat (name, " · ", NULL);
+
+      g_assert_cmpstr (name, !=, code);
+      g_assert_nonnull (find_label_starting (page, header));
+    }
 
   /* Same order: for any two nodes of a column on both sides, the one
    * above on the left is above on the right. */
@@ -443,6 +474,7 @@ test_controls (void)
   g_autoptr(GHashTable) shown = NULL;
   g_autoptr(GHashTable) segment = NULL;
   g_autofree char *hidden = NULL;
+  g_autofree char *hidden_name = NULL;
   GtkWidget *stack;
   GtkCheckButton *check;
   const char *chosen;
@@ -471,7 +503,8 @@ test_controls (void)
   hidden = g_strdup (most_common (all));
   hide = courant_test_find_widget (page, GTK_TYPE_MENU_BUTTON, "hidden-events");
   g_assert_nonnull (hide);
-  check = find_check (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (hide))), hidden);
+  hidden_name = courant_label_display (hidden);
+  check = find_check (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (hide))), hidden_name);
   g_assert_nonnull (check);
   gtk_check_button_set_active (check, TRUE);
   shown = sql_first_events (hidden, NULL);

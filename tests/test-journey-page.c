@@ -18,6 +18,7 @@
 #include "courant-drilldown-list.h"
 #include "courant-event-store.h"
 #include "courant-journey-page.h"
+#include "courant-labels.h"
 #include "courant-journey-view.h"
 #include "courant-table-page.h"
 #include "courant-test-app.h"
@@ -287,7 +288,7 @@ test_keyboard (void)
   index = courant_journey_scene_find_event (scene, 0);
   g_assert_cmpint (index, >=, 0);
   tooltip = courant_journey_scene_dup_event_text (scene, 0);
-  expected = courant_journey_humanize (first);
+  expected = courant_label_display (first);
   g_assert_true (g_str_has_prefix (tooltip, expected));
 
   g_assert_true (press_key (GDK_KEY_Tab));

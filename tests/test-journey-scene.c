@@ -266,18 +266,6 @@ test_text (void)
   g_assert_nonnull (strstr (lines[2], "3"));
 }
 
-static void
-test_humanize (void)
-{
-  g_autofree char *known = courant_journey_humanize ("payment_difficulty");
-  g_autofree char *other = courant_journey_humanize ("smart_meter_alert");
-  g_autofree char *none = courant_journey_humanize ("");
-
-  g_assert_cmpstr (known, ==, "Payment difficulty");
-  g_assert_cmpstr (other, ==, "Smart meter alert");
-  g_assert_cmpstr (none, ==, "No channel");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -294,7 +282,6 @@ main (int   argc,
   g_test_add_func ("/journey-scene/long-lane-name", test_long_lane_name);
   g_test_add_func ("/journey-scene/styles", test_styles);
   g_test_add_func ("/journey-scene/text", test_text);
-  g_test_add_func ("/journey-scene/humanize", test_humanize);
 
   status = g_test_run ();
   g_object_unref (context);

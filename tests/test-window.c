@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "courant-demo-file.h"
+#include "courant-sankey-view.h"
 #include "courant-test-app.h"
 #include "courant-window.h"
 
@@ -121,6 +122,50 @@ show_view (GtkWidget  *window,
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), name);
 }
 
+/* The demo's events as a French or an English reader reads them. */
+static const struct
+{
+  const char *code;
+  const char *english;
+  const char *french;
+} event_names[] = {
+  { "bill_issued", "Bill issued", "Facture émise" },
+  { "bill_viewed", "Bill viewed", "Facture consultée" },
+  { "account_visit", "Account visit", "Visite de l’espace client" },
+  { "payment", "Payment", "Paiement" },
+  { "call", "Call", "Appel" },
+};
+
+static gboolean
+has_scene (gpointer view)
+{
+  return courant_sankey_view_get_scene (view) != NULL;
+}
+
+/* The Sankey's nodes keep the codes and show the names. */
+static void
+check_sankey_names (GtkWidget *window)
+{
+  GtkWidget *view = courant_test_find_widget (window, COURANT_TYPE_SANKEY_VIEW, NULL);
+  const CourantSankeyScene *scene;
+  guint named = 0;
+
+  g_assert_nonnull (view);
+  courant_test_wait_until (has_scene, view, "the Sankey's layout");
+  scene = courant_sankey_view_get_scene (COURANT_SANKEY_VIEW (view));
+  for (guint v = 0; v < scene->n_nodes; v++)
+    for (guint i = 0; i < G_N_ELEMENTS (event_names); i++)
+      if (g_str_equal (scene->nodes[v].label, event_names[i].code))
+        {
+          g_assert_cmpstr (scene->nodes[v].display, ==,
+                           is_french () ? event_names[i].french : event_names[i].english);
+          if (scene->nodes[v].label_visible)
+            g_assert_true (g_str_has_prefix (scene->nodes[v].label_text, scene->nodes[v].display));
+          named++;
+        }
+  g_assert_cmpuint (named, >, 0);
+}
+
 static void
 test_demo (void)
 {
@@ -155,6 +200,11 @@ test_demo (void)
   show_view (GTK_WIDGET (window), "flows");
   wait_for_text (GTK_WIDGET (window), is_french () ? "clients dans ces parcours"
                                                    : "customers in these journeys");
+  check_sankey_names (GTK_WIDGET (window));
+
+  /* What leads to a termination names it, and its precursors, in words. */
+  show_view (GTK_WIDGET (window), "precursors");
+  wait_for_text (GTK_WIDGET (window), is_french () ? "Résiliation\u00a0» atteint" : "Reached “Termination”");
 
   /* The weather table draws each region's temperature over time. */
   courant_test_select_table (window, "weather");

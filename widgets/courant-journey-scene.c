@@ -15,6 +15,7 @@
 
 #include "courant-format.h"
 #include "courant-journey-scene.h"
+#include "courant-labels.h"
 #include "courant-palette.h"
 #include "courant-scale.h"
 #include "courant-text.h"
@@ -24,57 +25,6 @@
 #define LANE_MAX_ALONE 72   /* without curves under the lanes */
 #define CURVE_MIN     140   /* the curves' least height, px */
 #define LANES_SHARE   0.5   /* of the height, with curves */
-
-/* The codes of the demo's channels, events and customer columns, for people. Other codes are
- * shown with their underscores made spaces. */
-static const struct
-{
-  const char *code;
-  const char *label;
-} known_codes[] = {
-  { "web", N_("Web") },
-  { "app", N_("App") },
-  { "call_centre", N_("Call centre") },
-  { "email", N_("E-mail") },
-  { "letter", N_("Letter") },
-  { "shop", N_("Shop") },
-  { "account_visit", N_("Account visit") },
-  { "bill_viewed", N_("Bill viewed") },
-  { "bill_issued", N_("Bill issued") },
-  { "payment", N_("Payment") },
-  { "complaint", N_("Complaint") },
-  { "move_in", N_("Move in") },
-  { "move_out", N_("Move out") },
-  { "power_change", N_("Power change") },
-  { "payment_difficulty", N_("Payment difficulty") },
-  { "reminder", N_("Reminder") },
-  { "appointment", N_("Appointment") },
-  { "call", N_("Call") },
-  { "offer_subscribed", N_("Offer subscribed") },
-  { "tariff_advice", N_("Tariff advice") },
-  { "meter_reading", N_("Meter reading") },
-  { "termination", N_("Termination") },
-  { "power_kva", N_("Power (kVA)") },
-  { "since", N_("Customer since") },
-};
-
-char *
-courant_journey_humanize (const char *code)
-{
-  char *label;
-
-  g_return_val_if_fail (code != NULL, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (known_codes); i++)
-    if (g_str_equal (code, known_codes[i].code))
-      return g_strdup (_(known_codes[i].label));
-  if (*code == '\0')
-    return g_strdup (_("No channel"));
-  label = g_strdelimit (g_strdup (code), "_", ' ');
-  if (g_ascii_islower (label[0]))
-    label[0] = g_ascii_toupper (label[0]);
-  return label;
-}
 
 static void
 lane_clear (gpointer data)
@@ -128,7 +78,7 @@ add_kinds (CourantJourneyScene         *self,
 
       if (options->styles != NULL && g_hash_table_contains (options->styles, name))
         style = GPOINTER_TO_UINT (g_hash_table_lookup (options->styles, name)) - 1;
-      kind.label = courant_journey_humanize (name);
+      kind.label = courant_label_display (name);
       style_kind (&kind, style, theme);
       g_array_append_val (self->kinds, kind);
     }
@@ -276,7 +226,7 @@ add_lanes (CourantJourneyScene *self)
     {
       CourantJourneyLane lane = { 0 };
 
-      lane.label = courant_journey_humanize (g_ptr_array_index (names, i));
+      lane.label = courant_label_display (g_ptr_array_index (names, i));
       g_array_append_val (self->lanes, lane);
     }
 }
@@ -456,8 +406,8 @@ courant_journey_scene_dup_event_text (const CourantJourneyScene *self,
   g_return_val_if_fail (event < self->journey->n_events, NULL);
 
   journey = self->journey;
-  name = courant_journey_humanize (g_ptr_array_index (journey->event_names, journey->events[event]));
-  channel = courant_journey_humanize (g_ptr_array_index (journey->channel_names, journey->channels[event]));
+  name = courant_label_display (g_ptr_array_index (journey->event_names, journey->events[event]));
+  channel = courant_label_display (g_ptr_array_index (journey->channel_names, journey->channels[event]));
   when = courant_format_date_time (journey->times[event], self->tz);
   return g_strdup_printf ("%s\n%s\n%s", name, channel, when);
 }

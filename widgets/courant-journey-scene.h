@@ -130,9 +130,6 @@ char                *courant_journey_scene_dup_event_text (const CourantJourneyS
 /* Ticks of the time axis that the lanes draw grid lines at, as x px. */
 GArray              *courant_journey_scene_get_grid   (const CourantJourneyScene   *self);
 
-/* A code as people read it: "call_centre" → "Call centre". */
-char                *courant_journey_humanize         (const char                  *code);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CourantJourneyScene, courant_journey_scene_free)
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "courant-format.h"
+#include "courant-labels.h"
 #include "courant-sankey-scene.h"
 #include "courant-text.h"
 
@@ -1410,12 +1411,12 @@ label_text (const CourantSankeyNode *node,
   g_autofree char *share = NULL;
 
   if (!with_value)
-    return g_strdup (node->label);
+    return g_strdup (node->display);
   value = courant_format_number (node->value, 0);
   share = courant_format_number (node->share * 100, node->share < 0.1 ? 1 : 0);
   /* TRANSLATORS: a Sankey node's label: its name, its count and its share
    * of the step, as in "call 4,847 (9.7%)". */
-  return g_strdup_printf (_("%s %s (%s%%)"), node->label, value, share);
+  return g_strdup_printf (_("%s %s (%s%%)"), node->display, value, share);
 }
 
 static int
@@ -1515,6 +1516,7 @@ fill_scene (CourantSankeyScene *scene,
 
       node->step = layout->nodes[v].step;
       node->label = g_strdup (layout->nodes[v].label);
+      node->display = courant_label_display (node->label);
       node->kind = node_kind (node->label);
       node->value = layout->nodes[v].value;
       node->share = total > 0 ? node->value / total : 0;
@@ -1624,6 +1626,7 @@ courant_sankey_scene_free (CourantSankeyScene *scene)
   for (guint v = 0; v < scene->n_nodes; v++)
     {
       g_free (scene->nodes[v].label);
+      g_free (scene->nodes[v].display);
       g_free (scene->nodes[v].label_text);
     }
   g_free (scene->nodes);
@@ -1775,8 +1778,8 @@ courant_sankey_scene_describe (const CourantSankeyScene *scene,
        * from, to, the count and its share of the journeys. */
       g_string_append_printf (text, _("Step %u, %s to %s: %s (%s%%)."),
                               scene->nodes[link->source].step + 1,
-                              scene->nodes[link->source].label,
-                              scene->nodes[link->target].label, value, share);
+                              scene->nodes[link->source].display,
+                              scene->nodes[link->target].display, value, share);
     }
   return g_string_free (text, FALSE);
 }

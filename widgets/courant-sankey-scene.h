@@ -109,7 +109,8 @@ typedef struct
   guint                  step;
   guint                  rank;          /* position in its column, from the top */
   CourantSankeyNodeKind  kind;
-  char                  *label;
+  char                  *label;         /* the code: colours, drill-downs, JSON */
+  char                  *display;       /* the label as people read it */
   double                 value;
   double                 share;         /* of its column's total */
   /* The label, when it fits without touching another one. */
