@@ -4,6 +4,9 @@
  * exactly its label's palette colour (grey for (end)), and a band's middle
  * is its source's colour blended with the background. SVG and PDF output
  * is checked for its structure: one filled path per band and per node.
+ * On image surfaces the bands are rasterised by the renderer itself: its
+ * pixels are compared with Cairo's own fills of the same paths (replayed
+ * from a recording surface), at scales 1 and 2 and under a clip.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -223,6 +226,130 @@ test_pdf (void)
   g_assert_cmpuint (pdf->len, >, 1000);
 }
 
+/* Four columns of five labels, each linked to every label of the next
+ * column: bands cross, overlap, and some are thinner than a pixel. */
+static CourantSankeyScene *
+make_crossing_scene (void)
+{
+  const char *labels[] = { "web", "call", "shop", "mail", "letter" };
+  g_autoptr(CourantSankeyGraph) graph = courant_sankey_graph_new ();
+  CourantSankeyOptions options;
+  guint ids[4][5];
+
+  for (guint k = 0; k < 4; k++)
+    for (guint c = 0; c < 5; c++)
+      ids[k][c] = courant_sankey_graph_add_node (graph, k, labels[c], 1);
+  for (guint k = 0; k + 1 < 4; k++)
+    for (guint c = 0; c < 5; c++)
+      for (guint d = 0; d < 5; d++)
+        courant_sankey_graph_add_link (graph, ids[k][c], ids[k + 1][d],
+                                       (c * 7 + d * 3 + k) % 5 == 0 ? 0.02 : (c * 7 + d * 3 + k) % 11 + 1);
+
+  courant_sankey_options_init (&options, WIDTH, HEIGHT);
+  return courant_sankey_scene_new (graph, &options);
+}
+
+/* Draws @scene at @scale, on the background, clipped to @clip if any;
+ * through a recording surface, Cairo fills the bands itself. */
+static cairo_surface_t *
+draw_scene (const CourantSankeyScene *scene,
+            const CourantTheme       *theme,
+            double                    scale,
+            const cairo_rectangle_t  *clip,
+            gboolean                  by_cairo)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH * scale, HEIGHT * scale);
+  cairo_surface_t *recording = NULL;
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  courant_rgba_set_source (cr, &theme->background);
+  cairo_paint (cr);
+  if (by_cairo)
+    {
+      cairo_t *recorder;
+
+      recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      recorder = cairo_create (recording);
+      courant_sankey_render (recorder, scene, theme);
+      cairo_destroy (recorder);
+    }
+  if (clip != NULL)
+    {
+      cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
+      cairo_clip (cr);
+    }
+  if (by_cairo)
+    {
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_surface_destroy (recording);
+    }
+  else
+    courant_sankey_render (cr, scene, theme);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+check_like_cairo (double                   scale,
+                  const cairo_rectangle_t *clip)
+{
+  const CourantTheme *theme = courant_theme_get_light ();
+  g_autoptr(CourantSankeyScene) scene = make_crossing_scene ();
+  cairo_surface_t *ours = draw_scene (scene, theme, scale, clip, FALSE);
+  cairo_surface_t *cairo = draw_scene (scene, theme, scale, clip, TRUE);
+  const guchar *a = cairo_image_surface_get_data (ours);
+  const guchar *b = cairo_image_surface_get_data (cairo);
+  int width = cairo_image_surface_get_width (ours);
+  int height = cairo_image_surface_get_height (ours);
+  int stride = cairo_image_surface_get_stride (ours);
+  guint64 total = 0, far = 0, drawn = 0;
+  int largest = 0;
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (cairo));
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < 4 * width; x++)
+      {
+        int difference = abs (a[y * stride + x] - b[y * stride + x]);
+
+        largest = MAX (largest, difference);
+        total += difference;
+        far += difference > 8;
+        drawn += a[y * stride + x] != a[x];
+      }
+
+  /* Antialiasing differs at the edges only, by a few levels. */
+  g_assert_cmpuint (drawn, >, (guint64) width * height / 4);
+  g_assert_cmpint (largest, <=, 16);
+  g_assert_cmpfloat ((double) total / (4.0 * width * height), <, 0.15);
+  g_assert_cmpuint (far, <, (guint64) width * height / 500);
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (cairo);
+}
+
+static void
+test_raster (void)
+{
+  check_like_cairo (1, NULL);
+}
+
+static void
+test_raster_scaled (void)
+{
+  check_like_cairo (2, NULL);
+}
+
+static void
+test_raster_clipped (void)
+{
+  cairo_rectangle_t clip = { WIDTH / 4.0, HEIGHT / 4.0, WIDTH / 2.0, HEIGHT / 2.0 };
+
+  check_like_cairo (1, &clip);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -234,6 +361,9 @@ main (int    argc,
   g_test_add_func ("/sankey-render/pixels-dark", test_pixels_dark);
   g_test_add_func ("/sankey-render/svg", test_svg);
   g_test_add_func ("/sankey-render/pdf", test_pdf);
+  g_test_add_func ("/sankey-render/raster", test_raster);
+  g_test_add_func ("/sankey-render/raster-scaled", test_raster_scaled);
+  g_test_add_func ("/sankey-render/raster-clipped", test_raster_clipped);
 
   return g_test_run ();
 }
