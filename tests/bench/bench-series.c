@@ -6,7 +6,8 @@
  * object of milliseconds (best of several runs for the queries). The load is
  * timed LOADS times, each right after the sqlite3 shell sums the same column
  * (when it is installed), so that both see the same load of the machine;
- * the median and the minimum of each are reported, and their ratios.
+ * the median and the minimum of each are reported, and their ratios, with
+ * the CPU time each took.
  * --load-only stops after the load figures.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +18,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include "courant-demo.h"
 #include "courant-heatmap.h"
@@ -42,6 +44,18 @@ median (double *values,
 {
   qsort (values, n, sizeof *values, compare_doubles);
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* CPU time (user and system) of this process's threads, or of its
+ * finished children: a busy machine stretches wall times much more. */
+static double
+cpu_ms (int who)
+{
+  struct rusage usage;
+
+  getrusage (who, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
 }
 
 static double
@@ -77,17 +91,19 @@ time_scan (CourantSource           *source,
 
 static double
 time_sqlite3_shell (const char              *path,
-                    const CourantSeriesSpec *spec)
+                    const CourantSeriesSpec *spec,
+                    double                  *cpu)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT sum(\"%s\") FROM \"%s\"", spec->value_column, spec->table);
   const char *argv[] = { "sqlite3", "-readonly", path, sql, NULL };
   g_autofree char *out = NULL;
-  double start = now_ms ();
+  double start = now_ms (), cpu_start = cpu_ms (RUSAGE_CHILDREN);
   int status;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                      NULL, NULL, &out, NULL, &status, NULL) || status != 0)
     return NAN;
+  *cpu = cpu_ms (RUSAGE_CHILDREN) - cpu_start;
   return now_ms () - start;
 }
 
@@ -270,13 +286,15 @@ static CourantSeriesStore *
 load (CourantSource           *source,
       const CourantSeriesSpec *spec,
       GTimeZone               *tz,
-      double                  *took)
+      double                  *took,
+      double                  *cpu)
 {
   g_autoptr(GError) error = NULL;
-  double start = now_ms ();
+  double start = now_ms (), cpu_start = cpu_ms (RUSAGE_SELF);
   CourantSeriesStore *store = courant_series_store_load (source, spec, tz, NULL, NULL, NULL, &error);
 
   *took = now_ms () - start;
+  *cpu = cpu_ms (RUSAGE_SELF) - cpu_start;
   if (store == NULL)
     g_error ("%s", error->message);
   return store;
@@ -296,7 +314,7 @@ main (int    argc,
   CourantSeriesSpec spec = { "consumption", "ts", "kwh", "site_id" };
   CourantSeriesSpec one_connection;
   gboolean load_only = argc > 1 && g_str_equal (argv[1], "--load-only");
-  double shell_ms[LOADS], load_ms[LOADS], load_one_ms, scan_ms;
+  double shell_ms[LOADS], load_ms[LOADS], shell_cpu_ms[LOADS], load_cpu_ms[LOADS], load_one_ms, one_cpu_ms, scan_ms;
   double shell_median, shell_min, load_median, load_min;
   gsize n;
 
@@ -333,12 +351,12 @@ main (int    argc,
   /* Once on one connection, for the record; then the default load, each
    * time right after the shell. */
   scan_ms = time_scan (source, &spec);
-  store = load (source, &one_connection, tz, &load_one_ms);
+  store = load (source, &one_connection, tz, &load_one_ms, &one_cpu_ms);
   for (int r = 0; r < LOADS; r++)
     {
-      shell_ms[r] = time_sqlite3_shell (path, &spec);
+      shell_ms[r] = time_sqlite3_shell (path, &spec, &shell_cpu_ms[r]);
       g_clear_pointer (&store, courant_series_store_unref);
-      store = load (source, &spec, tz, &load_ms[r]);
+      store = load (source, &spec, tz, &load_ms[r], &load_cpu_ms[r]);
     }
   shell_median = median (shell_ms, LOADS);
   shell_min = shell_ms[0];
@@ -350,7 +368,10 @@ main (int    argc,
   g_print (" \"sqlite3_shell_sum_ms\":{\"median\":%.0f,\"min\":%.0f},\"load_ms\":{\"median\":%.0f,\"min\":%.0f},"
            "\"load_vs_shell\":{\"median\":%.2f,\"min\":%.2f},\n",
            shell_median, shell_min, load_median, load_min, load_median / shell_median, load_min / shell_min);
-  g_print (" \"one_connection\":{\"scan_only_ms\":%.0f,\"load_ms\":%.0f},\n", scan_ms, load_one_ms);
+  g_print (" \"cpu_ms\":{\"shell_median\":%.0f,\"load_median\":%.0f},\n",
+           median (shell_cpu_ms, LOADS), median (load_cpu_ms, LOADS));
+  g_print (" \"one_connection\":{\"scan_only_ms\":%.0f,\"load_ms\":%.0f,\"load_cpu_ms\":%.0f},\n",
+           scan_ms, load_one_ms, one_cpu_ms);
   g_print (" \"bytes_per_reading\":%.2f,\"pyramid_bytes_per_reading\":%.3f,\"pyramid_share_of_raw\":\"1/%.0f\"%s\n",
            (double) courant_series_store_get_memory (store) / n,
            (double) courant_series_store_get_lod_memory (store) / n,
