@@ -4,6 +4,8 @@
  * highlights exactly the bands of its chain (and its drop-offs), the drawn
  * widget shows each node in its colour and dims the others on hover, Tab
  * and the arrows walk through the nodes and Enter activates the focused one.
+ * The drawn chart is a texture kept across frames and hover changes; the
+ * hover is a second texture, kept until the hover changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -405,6 +407,80 @@ test_compare (void)
   gtk_window_destroy (GTK_WINDOW (side_window));
 }
 
+/* The textures that a snapshot of the view draws, in order. */
+static void
+collect_textures (GskRenderNode *node,
+                  GPtrArray     *textures)
+{
+  if (gsk_render_node_get_node_type (node) == GSK_TEXTURE_NODE)
+    g_ptr_array_add (textures, gsk_texture_node_get_texture (node));
+  else if (gsk_render_node_get_node_type (node) == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      collect_textures (gsk_container_node_get_child (node, i), textures);
+}
+
+/* Holds a reference on each texture, so that a texture freed and another
+ * allocated at its address cannot pass for the same. */
+static GPtrArray *
+snapshot_textures (void)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GPtrArray *textures = g_ptr_array_new_with_free_func (g_object_unref);
+  GskRenderNode *node;
+
+  GTK_WIDGET_GET_CLASS (view)->snapshot (GTK_WIDGET (view), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  collect_textures (node, textures);
+  for (guint i = 0; i < textures->len; i++)
+    g_object_ref (g_ptr_array_index (textures, i));
+  gsk_render_node_unref (node);
+  return textures;
+}
+
+static void
+test_layers (void)
+{
+  CourantSankeyPick call = { COURANT_SANKEY_PICK_NODE, ids[1][1] };
+  CourantSankeyPick web = { COURANT_SANKEY_PICK_NODE, ids[1][0] };
+  CourantSankeyPick none = { COURANT_SANKEY_PICK_NONE, 0 };
+  g_autoptr(GPtrArray) plain = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) on_call = NULL;
+  g_autoptr(GPtrArray) on_call_again = NULL;
+  g_autoptr(GPtrArray) on_web = NULL;
+  g_autoptr(GPtrArray) dark = NULL;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (view));
+
+  courant_sankey_view_set_hover (view, none);
+  plain = snapshot_textures ();
+  g_assert_cmpuint (plain->len, ==, 1);
+  g_assert_cmpint (gdk_texture_get_width (plain->pdata[0]), ==, WIDTH * scale);
+  g_assert_cmpint (gdk_texture_get_height (plain->pdata[0]), ==, HEIGHT * scale);
+  again = snapshot_textures ();
+  g_assert_true (again->pdata[0] == plain->pdata[0]);
+
+  /* The hover adds a layer; the chart under it is not drawn again. */
+  courant_sankey_view_set_hover (view, call);
+  on_call = snapshot_textures ();
+  g_assert_cmpuint (on_call->len, ==, 2);
+  g_assert_true (on_call->pdata[0] == plain->pdata[0]);
+  on_call_again = snapshot_textures ();
+  g_assert_true (on_call_again->pdata[1] == on_call->pdata[1]);
+  courant_sankey_view_set_hover (view, web);
+  on_web = snapshot_textures ();
+  g_assert_true (on_web->pdata[0] == plain->pdata[0]);
+  g_assert_true (on_web->pdata[1] != on_call->pdata[1]);
+
+  /* Another theme draws the chart again. */
+  courant_sankey_view_set_hover (view, none);
+  courant_sankey_view_set_dark (view, TRUE);
+  dark = snapshot_textures ();
+  g_assert_cmpuint (dark->len, ==, 1);
+  g_assert_true (dark->pdata[0] != plain->pdata[0]);
+  courant_sankey_view_set_dark (view, FALSE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -432,6 +508,7 @@ main (int    argc,
   g_test_add_func ("/sankey-view/keyboard", test_keyboard);
   g_test_add_func ("/sankey-view/other", test_other);
   g_test_add_func ("/sankey-view/compare", test_compare);
+  g_test_add_func ("/sankey-view/layers", test_layers);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -268,21 +268,27 @@ raster_band (const Raster             *raster,
     }
 }
 
-static void
-render_links (cairo_t                  *cr,
-              const CourantSankeyScene *scene,
-              const CourantTheme       *theme)
+void
+courant_sankey_render_bands (cairo_t                  *cr,
+                             const CourantSankeyScene *scene,
+                             const CourantTheme       *theme,
+                             const guint8             *only,
+                             double                    alpha)
 {
-  double alpha = theme->dark ? 0.5 : 0.4;
   Raster raster = { 0 };
-  gboolean fast = raster_init (cr, &raster);
+  gboolean fast;
 
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (theme != NULL);
+
+  fast = raster_init (cr, &raster);
   for (guint i = 0; i < scene->n_links; i++)
     {
       guint l = scene->step_links[i];
       CourantRgba colour;
 
-      if (scene->links[l].width <= 0)
+      if (scene->links[l].width <= 0 || (only != NULL && !only[l]))
         continue;
       colour = courant_sankey_render_node_colour (scene, scene->links[l].source, theme);
       colour.alpha *= alpha;
@@ -341,7 +347,7 @@ courant_sankey_render (cairo_t                  *cr,
   g_return_if_fail (theme != NULL);
 
   cairo_save (cr);
-  render_links (cr, scene, theme);
+  courant_sankey_render_bands (cr, scene, theme, NULL, theme->dark ? 0.5 : 0.4);
   render_nodes (cr, scene, theme);
   render_labels (cr, scene, theme);
   if (scene->title != NULL)

@@ -22,6 +22,14 @@ void        courant_sankey_render           (cairo_t                  *cr,
 CourantRgba courant_sankey_render_node_colour (const CourantSankeyScene *scene,
                                                guint                     node,
                                                const CourantTheme       *theme);
+/* Draws the bands (those whose byte in @only is not 0, when @only is
+ * not NULL), their source's colour at @alpha, in the order of the full
+ * drawing, which takes 0.4 (light) or 0.5 (dark). */
+void        courant_sankey_render_bands     (cairo_t                  *cr,
+                                             const CourantSankeyScene *scene,
+                                             const CourantTheme       *theme,
+                                             const guint8             *only,
+                                             double                    alpha);
 /* Adds the outline of band @link to the current path (for highlights). */
 void        courant_sankey_render_link_path (cairo_t                  *cr,
                                              const CourantSankeyScene *scene,

@@ -1,9 +1,12 @@
 /* courant-sankey-view.c: the interactive Sankey diagram of journeys
  *
  * The scene and its rendering are the ones of the exports. The drawn
- * chart is kept as a render node until the graph, the size or the theme
- * changes; hover and focus are drawn over it: hovering a node or a band
- * dims everything but the bands on a path through it.
+ * chart is kept as a texture (drawn on an image surface, where the
+ * renderer rasterises bands itself) until the graph, the size, the scale
+ * or the theme changes; hover and focus are drawn over it: hovering a
+ * node or a band dims everything but the bands on a path through it, a
+ * second texture kept until the hover changes. A texture, unlike a Cairo
+ * node, is not drawn again at every frame by the Cairo renderer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,7 +30,8 @@ struct _CourantSankeyView
   CourantSankeyScene *scene;
   CourantPaletteMap  *palette;
   gboolean            dark;
-  GskRenderNode      *base_node;
+  GdkTexture         *base;
+  GdkTexture         *hover_layer;
 
   CourantSankeyPick   hover;
   guint8             *highlighted;   /* by link, for the hover */
@@ -55,7 +59,8 @@ get_theme (CourantSankeyView *self)
 static void
 invalidate (CourantSankeyView *self)
 {
-  g_clear_pointer (&self->base_node, gsk_render_node_unref);
+  g_clear_object (&self->base);
+  g_clear_object (&self->hover_layer);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -167,49 +172,67 @@ update_highlight (CourantSankeyView *self)
     }
 }
 
-static GskRenderNode *
-render_base (CourantSankeyView *self)
-{
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                           &GRAPHENE_RECT_INIT (0, 0, self->scene->width,
-                                                                self->scene->height));
+typedef void (*DrawFunc) (CourantSankeyView *self,
+                          cairo_t           *cr);
 
-  courant_sankey_render (cr, self->scene, get_theme (self));
-  cairo_destroy (cr);
-  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-}
-
-/* Dims the chart, then draws the highlighted bands and their nodes again. */
-static void
-snapshot_hover (CourantSankeyView *self,
-                GtkSnapshot       *snapshot)
+/* What @draw draws over transparency, at the widget's scale. */
+static GdkTexture *
+draw_texture (CourantSankeyView *self,
+              DrawFunc           draw)
 {
-  const CourantSankeyScene *scene = self->scene;
-  const CourantTheme *theme = get_theme (self);
-  CourantRgba veil = theme->background;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int width = (int) ceil (self->scene->width) * scale;
+  int height = (int) ceil (self->scene->height) * scale;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  g_autoptr(GBytes) bytes = NULL;
   cairo_t *cr;
 
-  if (self->hover.kind == COURANT_SANKEY_PICK_NONE)
-    return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, scene->width, scene->height));
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  draw (self, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  /* The texture keeps the surface's pixels: premultiplied ARGB32 is
+   * GDK_MEMORY_DEFAULT. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                 cairo_image_surface_get_stride (surface));
+}
+
+static void
+append_texture (CourantSankeyView *self,
+                GtkSnapshot       *snapshot,
+                GdkTexture        *texture)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  gtk_snapshot_append_texture (snapshot, texture,
+                               &GRAPHENE_RECT_INIT (0, 0,
+                                                    gdk_texture_get_width (texture) / (double) scale,
+                                                    gdk_texture_get_height (texture) / (double) scale));
+}
+
+static void
+draw_base (CourantSankeyView *self,
+           cairo_t           *cr)
+{
+  courant_sankey_render (cr, self->scene, get_theme (self));
+}
+
+/* Dims the chart, then draws the highlighted bands again. */
+static void
+draw_hover (CourantSankeyView *self,
+            cairo_t           *cr)
+{
+  const CourantTheme *theme = get_theme (self);
+  CourantRgba veil = theme->background;
+
   veil.alpha = 0.6;
   courant_rgba_set_source (cr, &veil);
   cairo_paint (cr);
-  for (guint i = 0; i < scene->n_links; i++)
-    {
-      guint l = scene->step_links[i];
-      CourantRgba colour;
-
-      if (!self->highlighted[l])
-        continue;
-      colour = courant_sankey_render_node_colour (scene, scene->links[l].source, theme);
-      colour.alpha = 0.6;
-      courant_rgba_set_source (cr, &colour);
-      courant_sankey_render_link_path (cr, scene, l);
-      cairo_fill (cr);
-    }
-  cairo_destroy (cr);
+  courant_sankey_render_bands (cr, self->scene, theme, self->highlighted, 0.6);
 }
 
 static void
@@ -239,10 +262,15 @@ courant_sankey_view_snapshot (GtkWidget   *widget,
 
   if (self->scene == NULL)
     return;
-  if (self->base_node == NULL)
-    self->base_node = render_base (self);
-  gtk_snapshot_append_node (snapshot, self->base_node);
-  snapshot_hover (self, snapshot);
+  if (self->base == NULL)
+    self->base = draw_texture (self, draw_base);
+  append_texture (self, snapshot, self->base);
+  if (self->hover.kind != COURANT_SANKEY_PICK_NONE)
+    {
+      if (self->hover_layer == NULL)
+        self->hover_layer = draw_texture (self, draw_hover);
+      append_texture (self, snapshot, self->hover_layer);
+    }
   snapshot_focus (self, snapshot);
 }
 
@@ -538,7 +566,8 @@ courant_sankey_view_dispose (GObject *object)
 {
   CourantSankeyView *self = COURANT_SANKEY_VIEW (object);
 
-  g_clear_pointer (&self->base_node, gsk_render_node_unref);
+  g_clear_object (&self->base);
+  g_clear_object (&self->hover_layer);
   g_clear_pointer (&self->scene, courant_sankey_scene_free);
   g_clear_pointer (&self->graph, courant_sankey_graph_free);
   g_clear_pointer (&self->order_graph, courant_sankey_graph_free);
@@ -584,6 +613,7 @@ courant_sankey_view_init (CourantSankeyView *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect_object (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::scale-factor", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
@@ -667,6 +697,7 @@ courant_sankey_view_set_hover (CourantSankeyView *self,
     return;
   self->hover = pick;
   update_highlight (self);
+  g_clear_object (&self->hover_layer);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
