@@ -13,6 +13,9 @@
  * Prints one JSON object; times in milliseconds, median and max over the
  * repeats. The layout and the render run on one thread: their CPU time is
  * printed too, which other processes on a busy machine do not inflate.
+ * "cairo_render_cpu" is the peer of the render: the same drawing with
+ * every band filled by Cairo (recorded, then replayed on the same image),
+ * as the renderer did before it rasterised bands itself.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,6 +61,7 @@ typedef struct
   double total;
   double layout_cpu;
   double render_cpu;
+  double cairo_render_cpu;
 } Phases;
 
 /* What the changes need besides the store. */
@@ -139,6 +143,30 @@ set_options (const Bench         *bench,
     }
 }
 
+/* The CPU time of the render with Cairo's own fills: a recording surface
+ * is not an image, so the renderer hands every band to Cairo there. */
+static double
+render_by_cairo (const CourantSankeyScene *scene,
+                 const CourantTheme       *theme)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (recording);
+  double cpu = thread_cpu_ms ();
+
+  courant_sankey_render (cr, scene, theme);
+  cairo_destroy (cr);
+  cr = cairo_create (surface);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cpu = thread_cpu_ms () - cpu;
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (recording);
+  return cpu;
+}
+
 /* One redraw after @change: query, layout, render. */
 static Phases
 redraw (const Bench *bench,
@@ -185,6 +213,7 @@ redraw (const Bench *bench,
   phases.render = elapsed_ms (started);
   phases.render_cpu = thread_cpu_ms () - cpu;
 
+  phases.cairo_render_cpu = render_by_cairo (scene, theme);
   phases.total = phases.query + phases.layout + phases.render;
   *n_nodes = scene->n_nodes;
   *n_links = scene->n_links;
@@ -258,6 +287,7 @@ main (int    argc,
       g_autofree double *total = g_new (double, repeats);
       g_autofree double *layout_cpu = g_new (double, repeats);
       g_autofree double *render_cpu = g_new (double, repeats);
+      g_autofree double *cairo_render_cpu = g_new (double, repeats);
       guint n_nodes = 0, n_links = 0;
 
       for (guint r = 0; r < repeats; r++)
@@ -270,6 +300,7 @@ main (int    argc,
           total[r] = phases.total;
           layout_cpu[r] = phases.layout_cpu;
           render_cpu[r] = phases.render_cpu;
+          cairo_render_cpu[r] = phases.cairo_render_cpu;
         }
       printf ("  {\"change\": \"%s\", \"nodes\": %u, \"links\": %u, ",
               change_names[change], n_nodes, n_links);
@@ -278,6 +309,7 @@ main (int    argc,
       print_stat ("render", render, repeats, FALSE);
       print_stat ("layout_cpu", layout_cpu, repeats, FALSE);
       print_stat ("render_cpu", render_cpu, repeats, FALSE);
+      print_stat ("cairo_render_cpu", cairo_render_cpu, repeats, FALSE);
       print_stat ("total", total, repeats, TRUE);
       printf ("}%s\n", change + 1 < N_CHANGES ? "," : "");
       over_max = MAX (over_max, total[repeats / 2]);
