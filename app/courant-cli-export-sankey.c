@@ -86,7 +86,7 @@ sankey_prepare (gpointer              data,
 
   /* Both print the problem themselves. */
   if (!courant_cli_events_check (&state->events) ||
-      !courant_cli_flows_get_options (&state->arguments, &options))
+      !courant_cli_flows_get_options (&state->arguments, state->events.zone, &options))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("The flows options are not valid."));

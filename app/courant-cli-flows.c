@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "courant-cli.h"
 #include "courant-flows.h"
@@ -220,6 +222,8 @@ courant_cli_flows_add_entries (CourantCliFlows *arguments,
     { "max-gap", 0, 0, G_OPTION_ARG_STRING, &arguments->max_gap, N_("End a journey after a longer pause"), "DURATION" },
     { "top", 0, 0, G_OPTION_ARG_INT, &arguments->top, N_("Keep the N largest labels of each step"), "N" },
     { "min-share", 0, 0, G_OPTION_ARG_DOUBLE, &arguments->min_share, N_("Group labels under this share of their step"), "F" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &arguments->from, N_("Only the events from this day on, in the data’s time zone"), "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &arguments->to, N_("Only the events up to this day, included"), "YYYY-MM-DD" },
     { NULL }
   };
 
@@ -234,12 +238,69 @@ courant_cli_flows_clear (CourantCliFlows *arguments)
   g_free (arguments->end_with);
   g_strfreev (arguments->hide);
   g_free (arguments->max_gap);
+  g_free (arguments->from);
+  g_free (arguments->to);
+}
+
+/* DATE: YYYY-MM-DD, a day of the calendar. */
+static gboolean
+parse_day (const char *text,
+           GDate      *day)
+{
+  guint year, month, date;
+  char end;
+
+  g_date_clear (day, 1);
+  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &date, &end) != 3 ||
+      strlen (text) != 10 ||
+      !g_date_valid_dmy (date, month, year))
+    return FALSE;
+  g_date_set_dmy (day, date, month, year);
+  return TRUE;
+}
+
+/* [time_from, time_to) from --from and --to: the local days in @zone,
+ * both included; a missing one leaves its side open. */
+static gboolean
+get_days (const CourantCliFlows *arguments,
+          GTimeZone             *zone,
+          CourantFlowsOptions   *options)
+{
+  const char *texts[2] = { arguments->from, arguments->to };
+  GDate days[2];
+  gint64 from, to;
+
+  for (guint i = 0; i < 2; i++)
+    if (texts[i] != NULL && !parse_day (texts[i], &days[i]))
+      {
+        courant_cli_error (_("“%s” is not a day such as 2026-11-29."), texts[i]);
+        return FALSE;
+      }
+  if (texts[0] != NULL && texts[1] != NULL && g_date_compare (&days[0], &days[1]) > 0)
+    {
+      courant_cli_error (_("--from must not come after --to."));
+      return FALSE;
+    }
+  if (texts[0] != NULL)
+    {
+      courant_flows_days_to_range (&days[0], &days[0], zone, &from, &to);
+      options->time_from = from;
+    }
+  if (texts[1] != NULL)
+    {
+      courant_flows_days_to_range (&days[1], &days[1], zone, &from, &to);
+      options->time_to = to;
+    }
+  return TRUE;
 }
 
 gboolean
 courant_cli_flows_get_options (const CourantCliFlows *arguments,
+                               GTimeZone             *zone,
                                CourantFlowsOptions   *options)
 {
+  g_return_val_if_fail (zone != NULL, FALSE);
+
   courant_flows_options_init (options);
 
   if (arguments->by == NULL || g_str_equal (arguments->by, "event"))
@@ -297,7 +358,7 @@ courant_cli_flows_get_options (const CourantCliFlows *arguments,
       return FALSE;
     }
   options->min_share = arguments->min_share;
-  return TRUE;
+  return get_days (arguments, zone, options);
 }
 
 int
@@ -338,7 +399,7 @@ courant_cli_flows (int    argc,
   if (!courant_cli_check_one_source (argc))
     goto out;
   if (!courant_cli_events_check (&events) ||
-      !courant_cli_flows_get_options (&arguments, &options))
+      !courant_cli_flows_get_options (&arguments, events.zone, &options))
     goto out;
   if (layout && (width < 16 || height < 16 || width > 20000 || height > 20000))
     {

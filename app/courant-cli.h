@@ -120,13 +120,17 @@ typedef struct
   char      *max_gap;
   int        top;
   double     min_share;
+  char      *from;          /* YYYY-MM-DD, a local day of the data */
+  char      *to;            /* YYYY-MM-DD, included */
 } CourantCliFlows;
 
 void     courant_cli_flows_add_entries (CourantCliFlows       *arguments,
                                         GOptionGroup          *group);
 /* Prints the problem and returns FALSE when an option is invalid;
- * @options points into @arguments. */
+ * @options points into @arguments. --from and --to are days in @zone,
+ * the data's time zone. */
 gboolean courant_cli_flows_get_options (const CourantCliFlows *arguments,
+                                        GTimeZone             *zone,
                                         CourantFlowsOptions   *options);
 void     courant_cli_flows_clear       (CourantCliFlows       *arguments);
 
