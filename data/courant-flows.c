@@ -19,6 +19,7 @@
 #include "courant-csv.h"
 #include "courant-error.h"
 #include "courant-flows.h"
+#include "courant-journeys-task.h"
 
 #define MAX_STEPS       1024
 #define MAX_CELLS       (1u << 24)
@@ -954,23 +955,6 @@ courant_flows_compute (CourantEventStore          *store,
   return g_steal_pointer (&result);
 }
 
-static void
-compute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GError *error = NULL;
-  CourantFlowsResult *result;
-
-  result = courant_flows_compute (g_task_get_task_data (task), g_object_get_data (G_OBJECT (task), "options"),
-                                  cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) courant_flows_result_free);
-}
-
 void
 courant_flows_compute_async (CourantEventStore          *store,
                              const CourantFlowsOptions  *options,
@@ -978,26 +962,20 @@ courant_flows_compute_async (CourantEventStore          *store,
                              GAsyncReadyCallback         callback,
                              gpointer                    user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (store != NULL);
   g_return_if_fail (options != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, courant_flows_compute_async);
-  g_task_set_task_data (task, courant_event_store_ref (store),
-                        (GDestroyNotify) courant_event_store_unref);
-  g_object_set_data_full (G_OBJECT (task), "options", g_memdup2 (options, sizeof *options), g_free);
-  g_task_run_in_thread (task, compute_thread);
+  courant_journeys_task_run (store, g_memdup2 (options, sizeof *options), g_free,
+                             (CourantJourneysCompute) courant_flows_compute,
+                             (GDestroyNotify) courant_flows_result_free,
+                             courant_flows_compute_async, cancellable, callback, user_data);
 }
 
 CourantFlowsResult *
 courant_flows_compute_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return courant_journeys_task_finish (result, courant_flows_compute_async, error);
 }
 
 void

@@ -16,6 +16,7 @@
 
 #include "courant-csv.h"
 #include "courant-error.h"
+#include "courant-journeys-task.h"
 #include "courant-precursors.h"
 
 #define MAX_PAIR_EVENTS 1024
@@ -223,20 +224,10 @@ courant_precursors_compute (CourantEventStore               *store,
 }
 
 static void
-compute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+options_free (CourantPrecursorsOptions *options)
 {
-  GError *error = NULL;
-  CourantPrecursorsResult *result;
-
-  result = courant_precursors_compute (task_data, g_object_get_data (G_OBJECT (task), "options"),
-                                       cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) courant_precursors_result_free);
+  g_free ((char *) options->outcome);
+  g_free (options);
 }
 
 void
@@ -246,31 +237,25 @@ courant_precursors_compute_async (CourantEventStore              *store,
                                   GAsyncReadyCallback             callback,
                                   gpointer                        user_data)
 {
-  g_autoptr(GTask) task = NULL;
   CourantPrecursorsOptions *copy;
 
   g_return_if_fail (store != NULL);
   g_return_if_fail (options != NULL && options->outcome != NULL);
 
   /* The outcome is copied with the options; the mask must outlive the task. */
-  task = g_task_new (NULL, cancellable, callback, user_data);
   copy = g_memdup2 (options, sizeof *options);
   copy->outcome = g_strdup (options->outcome);
-  g_object_set_data_full (G_OBJECT (task), "outcome", (char *) copy->outcome, g_free);
-  g_object_set_data_full (G_OBJECT (task), "options", copy, g_free);
-  g_task_set_source_tag (task, courant_precursors_compute_async);
-  g_task_set_task_data (task, courant_event_store_ref (store),
-                        (GDestroyNotify) courant_event_store_unref);
-  g_task_run_in_thread (task, compute_thread);
+  courant_journeys_task_run (store, copy, (GDestroyNotify) options_free,
+                             (CourantJourneysCompute) courant_precursors_compute,
+                             (GDestroyNotify) courant_precursors_result_free,
+                             courant_precursors_compute_async, cancellable, callback, user_data);
 }
 
 CourantPrecursorsResult *
 courant_precursors_compute_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return courant_journeys_task_finish (result, courant_precursors_compute_async, error);
 }
 
 void

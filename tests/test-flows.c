@@ -395,6 +395,49 @@ static const Case hand_cases[] = {
 };
 
 static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The worker gives what the blocking call gives, and honours a cancel. */
+static void
+check_async (CourantEventStore *store)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CourantFlowsResult) blocking = NULL;
+  g_autoptr(CourantFlowsResult) threaded = NULL;
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *json = NULL;
+  CourantFlowsOptions options;
+
+  courant_flows_options_init (&options);
+  options.n_steps = 3;
+  blocking = courant_flows_compute (store, &options, NULL, &error);
+  g_assert_no_error (error);
+  courant_flows_compute_async (store, &options, NULL, store_result_cb, &done);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  threaded = courant_flows_compute_finish (done, &error);
+  g_assert_no_error (error);
+  expected = courant_flows_result_to_json (blocking);
+  json = courant_flows_result_to_json (threaded);
+  g_assert_cmpstr (json, ==, expected);
+
+  g_cancellable_cancel (cancellable);
+  courant_flows_compute_async (store, &options, cancellable, store_result_cb, &cancelled);
+  while (cancelled == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (courant_flows_compute_finish (cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
 test_hand_made (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "hand.sqlite", NULL);
@@ -422,6 +465,7 @@ test_hand_made (void)
   for (guint i = 0; i < G_N_ELEMENTS (hand_cases); i++)
     check_case (store, db, &hand_cases[i], hand_cases[i].mask_sql != NULL ? pro : NULL);
   sqlite3_close (db);
+  check_async (store);
 }
 
 /* Ordinal time: a step number, not an instant; rows arrive unsorted. */

@@ -204,6 +204,54 @@ check (CourantEventStore *store,
   " (5, 1, 'bill', 4), (5, 2, 'complaint', 4), (5, 3, 'bill', 4);"
 
 static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The worker gives what the blocking call gives, keeps its own copy of
+ * the outcome, and honours a cancel. */
+static void
+check_async (CourantEventStore *store)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CourantPrecursorsResult) blocking = NULL;
+  g_autoptr(CourantPrecursorsResult) threaded = NULL;
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *json = NULL;
+  char outcome[] = "quit";
+  CourantPrecursorsOptions options;
+
+  courant_precursors_options_init (&options);
+  options.outcome = outcome;
+  options.min_support = 0;
+  blocking = courant_precursors_compute (store, &options, NULL, &error);
+  g_assert_no_error (error);
+  courant_precursors_compute_async (store, &options, NULL, store_result_cb, &done);
+  outcome[0] = 'Q';
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  threaded = courant_precursors_compute_finish (done, &error);
+  g_assert_no_error (error);
+  expected = courant_precursors_result_to_json (blocking);
+  json = courant_precursors_result_to_json (threaded);
+  g_assert_cmpstr (json, ==, expected);
+
+  outcome[0] = 'q';
+  g_cancellable_cancel (cancellable);
+  courant_precursors_compute_async (store, &options, cancellable, store_result_cb, &cancelled);
+  while (cancelled == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (courant_precursors_compute_finish (cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
 test_hand_made (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "hand.sqlite", NULL);
@@ -226,6 +274,7 @@ test_hand_made (void)
   check (store, db, "quit", 0);
   check (store, db, "complaint", 0.3);
   sqlite3_close (db);
+  check_async (store);
 
   courant_precursors_options_init (&options);
   options.outcome = "nothing";
