@@ -224,13 +224,15 @@ test_styles (void)
   g_autoptr(CourantJourneyScene) styled = NULL;
   const CourantJourneyKind *a, *b;
 
-  /* "payment" takes the style of the first kind, whatever its rank. */
+  /* "payment" takes the shape of the first kind, whatever its rank, and
+   * keeps its colour, which is its event's. */
   g_hash_table_insert (styles, (gpointer) "payment", GUINT_TO_POINTER (1));
   styled = make_scene (journey, jan_2025, jan_2025 + 12 * DAY, styles);
   a = &g_array_index (plain->kinds, CourantJourneyKind, 0);
   b = &g_array_index (styled->kinds, CourantJourneyKind, 3);
   g_assert_cmpint (a->shape, ==, b->shape);
-  g_assert_cmpfloat (a->colour.red, ==, b->colour.red);
+  a = &g_array_index (plain->kinds, CourantJourneyKind, 3);
+  g_assert_true (memcmp (&a->colour, &b->colour, sizeof a->colour) == 0);
 
   /* Every kind looks different from the others. */
   for (guint i = 0; i < plain->kinds->len; i++)
@@ -247,6 +249,44 @@ test_styles (void)
       g_assert_cmpfloat (kind->x + kind->width, <=, plain->width);
       g_assert_cmpfloat (kind->y + kind->height, <=, plain->lanes_y);
     }
+}
+
+static gboolean
+same_rgba (CourantRgba a,
+           CourantRgba b)
+{
+  return a.red == b.red && a.green == b.green && a.blue == b.blue && a.alpha == b.alpha;
+}
+
+/* With the table's map, an event has its colour there, whatever its rank
+ * among this customer's kinds: the Sankey of the same table draws it so. */
+static void
+test_palette (void)
+{
+  static const char *const table_order[] = { "payment", "call", "bill_issued", "complaint", NULL };
+  g_autoptr(CourantJourney) journey = make_journey (FALSE, NULL);
+  g_autoptr(CourantPaletteMap) palette = courant_palette_map_new ();
+  g_autoptr(CourantJourneyScene) scene = NULL;
+  CourantJourneyOptions options = { 0 };
+
+  courant_palette_map_assign (palette, table_order);
+  options.t0 = jan_2025;
+  options.t1 = jan_2025 + 12 * DAY;
+  options.width = 800;
+  options.height = 500;
+  options.palette = palette;
+  scene = courant_journey_scene_new (journey, &options, context, courant_theme_get_light ());
+
+  /* The journey's kinds are bill_issued, call, complaint, payment; the
+   * table's commonest, payment, has the label palette's first colour. */
+  g_assert_true (same_rgba (g_array_index (scene->kinds, CourantJourneyKind, 3).colour,
+                            courant_palette_get_label (FALSE, 0)));
+  g_assert_true (same_rgba (g_array_index (scene->kinds, CourantJourneyKind, 1).colour,
+                            courant_palette_get_label (FALSE, 1)));
+  g_assert_true (same_rgba (g_array_index (scene->kinds, CourantJourneyKind, 0).colour,
+                            courant_palette_get_label (FALSE, 2)));
+  g_assert_true (same_rgba (g_array_index (scene->kinds, CourantJourneyKind, 2).colour,
+                            courant_palette_get_label (FALSE, 3)));
 }
 
 static void
@@ -281,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/journey-scene/curves", test_curves);
   g_test_add_func ("/journey-scene/long-lane-name", test_long_lane_name);
   g_test_add_func ("/journey-scene/styles", test_styles);
+  g_test_add_func ("/journey-scene/palette", test_palette);
   g_test_add_func ("/journey-scene/text", test_text);
 
   status = g_test_run ();

@@ -52,15 +52,18 @@ courant_journey_scene_free (CourantJourneyScene *self)
   g_free (self);
 }
 
-/* Kind i's style: a colour and a shape whose pair differs for the first
- * 64 kinds. */
+/* A kind's colour is its event's in @palette, the same as in the
+ * table's Sankey; its shape is its style's, so that two kinds that share a
+ * colour (past the palette's size) still look apart. */
 static void
 style_kind (CourantJourneyKind *kind,
+            const char         *name,
             guint               style,
+            CourantPaletteMap  *palette,
             const CourantTheme *theme)
 {
-  kind->colour = courant_palette_get (theme->dark, style % COURANT_PALETTE_SIZE);
-  kind->shape = (style + style / COURANT_PALETTE_SIZE) % COURANT_JOURNEY_N_SHAPES;
+  kind->colour = courant_palette_map_get (palette, name, theme->dark);
+  kind->shape = style % COURANT_JOURNEY_N_SHAPES;
 }
 
 static void
@@ -69,7 +72,21 @@ add_kinds (CourantJourneyScene         *self,
            const CourantTheme          *theme)
 {
   const GPtrArray *names = self->journey->event_names;
+  g_autoptr(CourantPaletteMap) palette = NULL;
 
+  if (options->palette != NULL)
+    {
+      palette = courant_palette_map_ref (options->palette);
+    }
+  else
+    {
+      g_autofree const char **labels = g_new0 (const char *, names->len + 1);
+
+      for (guint i = 0; i < names->len; i++)
+        labels[i] = g_ptr_array_index (names, i);
+      palette = courant_palette_map_new ();
+      courant_palette_map_assign (palette, labels);
+    }
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
@@ -79,7 +96,7 @@ add_kinds (CourantJourneyScene         *self,
       if (options->styles != NULL && g_hash_table_contains (options->styles, name))
         style = GPOINTER_TO_UINT (g_hash_table_lookup (options->styles, name)) - 1;
       kind.label = courant_label_display (name);
-      style_kind (&kind, style, theme);
+      style_kind (&kind, name, style, palette, theme);
       g_array_append_val (self->kinds, kind);
     }
 }

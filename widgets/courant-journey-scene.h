@@ -16,6 +16,7 @@
 
 #include "courant-axis.h"
 #include "courant-journey.h"
+#include "courant-palette.h"
 #include "courant-theme.h"
 #include "courant-timeline-scene.h"
 
@@ -44,9 +45,12 @@ typedef struct
   double       height;
   double       scale;        /* device px per px; 0 means 1 */
   /* Event name → its style's index + 1, so that a kind of event keeps its
-   * shape and colour from one customer to the next; NULL: the kinds'
-   * order in this journey. */
+   * shape from one customer to the next; NULL: the kinds' order in this
+   * journey. */
   GHashTable  *styles;
+  /* Colours by event, shared with the table's Sankey so that an event has
+   * one colour everywhere; NULL: a new map, in the kinds' order. */
+  CourantPaletteMap *palette;
 } CourantJourneyOptions;
 
 typedef struct

@@ -33,6 +33,7 @@ struct _CourantJourneyView
   GTimeZone            *tz;
   gboolean              dark;
   GHashTable           *styles;     /* event name → style + 1, across journeys */
+  CourantPaletteMap    *palette;    /* event name → colour, shared with the table's Sankey */
   gint64                lo;         /* the journey's range [lo, hi) */
   gint64                hi;
   gint64                t0;
@@ -86,6 +87,7 @@ ensure_scene (CourantJourneyView *self)
   options.height = MAX (16, gtk_widget_get_height (GTK_WIDGET (self)));
   options.scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   options.styles = self->styles;
+  options.palette = self->palette;
   self->scene = courant_journey_scene_new (self->journey, &options, self->context, get_theme (self));
 }
 
@@ -592,6 +594,23 @@ courant_journey_view_set_journey (CourantJourneyView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Events take their colours from @palette, the map of the table's Sankey,
+ * so that an event has the same colour in both. */
+void
+courant_journey_view_set_palette (CourantJourneyView *self,
+                                  CourantPaletteMap  *palette)
+{
+  g_return_if_fail (COURANT_IS_JOURNEY_VIEW (self));
+  g_return_if_fail (palette != NULL);
+
+  if (palette == self->palette)
+    return;
+  courant_palette_map_ref (palette);
+  courant_palette_map_unref (self->palette);
+  self->palette = palette;
+  invalidate (self);
+}
+
 void
 courant_journey_view_set_time_zone (CourantJourneyView *self,
                                     GTimeZone          *tz)
@@ -633,6 +652,7 @@ courant_journey_view_finalize (GObject *object)
 
   g_clear_pointer (&self->tz, g_time_zone_unref);
   g_clear_pointer (&self->styles, g_hash_table_unref);
+  g_clear_pointer (&self->palette, courant_palette_map_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (courant_journey_view_parent_class)->finalize (object);
 }
@@ -691,6 +711,9 @@ courant_journey_view_init (CourantJourneyView *self)
 {
   self->tz = g_time_zone_ref (courant_time_zone_get_default ());
   self->styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Until the page gives it the table's, a map of its own keeps colours
+   * from one customer to the next. */
+  self->palette = courant_palette_map_new ();
   self->context = courant_text_create_context ();
   self->focus = self->hover = -1;
   self->pointer_x = self->pointer_y = -1;

@@ -23,6 +23,8 @@ void            courant_journey_view_set_time_zone (CourantJourneyView *self,
                                                     GTimeZone          *tz);
 void            courant_journey_view_set_dark      (CourantJourneyView *self,
                                                     gboolean            dark);
+void            courant_journey_view_set_palette   (CourantJourneyView *self,
+                                                    CourantPaletteMap  *palette);
 
 /* The visible window [t0, t1), ms UTC, kept inside the journey's range. */
 void            courant_journey_view_set_window    (CourantJourneyView *self,
