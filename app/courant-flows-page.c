@@ -114,8 +114,6 @@ struct _CourantFlowsPage
   char              **attribute_names;
   GCancellable       *attributes_cancellable;
   GCancellable       *drill_cancellable;
-  /* The table waits for the page to be shown before it is read. */
-  gboolean            pending;
 };
 
 G_DEFINE_FINAL_TYPE (CourantFlowsPage, courant_flows_page, ADW_TYPE_BIN)
@@ -582,59 +580,6 @@ fill_events (CourantFlowsPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->label_dropdown), self->store->channels != NULL);
 }
 
-typedef struct
-{
-  const char *label;
-  guint       count;
-} LabelCount;
-
-static int
-compare_label_counts (gconstpointer a,
-                      gconstpointer b)
-{
-  const LabelCount *la = a, *lb = b;
-
-  if (la->count != lb->count)
-    return la->count > lb->count ? -1 : 1;
-  return g_strcmp0 (la->label, lb->label);
-}
-
-/* The labels of @dict, the commonest first. */
-static void
-assign_colours (CourantPaletteMap   *palette,
-                const CourantDict   *dict,
-                const guint16       *codes,
-                guint                n_events)
-{
-  guint n_labels = courant_dict_size (dict);
-  g_autofree LabelCount *counts = g_new0 (LabelCount, n_labels);
-  g_autofree const char **labels = g_new0 (const char *, n_labels + 1);
-
-  for (guint i = 0; i < n_labels; i++)
-    counts[i].label = courant_dict_get (dict, i);
-  for (guint i = 0; i < n_events; i++)
-    counts[codes[i]].count++;
-  qsort (counts, n_labels, sizeof *counts, compare_label_counts);
-  for (guint i = 0; i < n_labels; i++)
-    labels[i] = counts[i].label;
-  courant_palette_map_assign (palette, labels);
-}
-
-/* Colours follow the whole table, not the journeys on screen, so that a
- * label keeps its colour whatever the options: the commonest events get
- * the best ones. A new table starts a new map. */
-static void
-assign_store_colours (CourantFlowsPage *self)
-{
-  g_clear_pointer (&self->palette, courant_palette_map_unref);
-  self->palette = courant_palette_map_new ();
-  courant_sankey_view_set_palette (self->view, self->palette);
-  courant_sankey_view_set_palette (self->compare_view, self->palette);
-  assign_colours (self->palette, self->store->events, self->store->event, self->store->n_events);
-  if (self->store->channels != NULL)
-    assign_colours (self->palette, self->store->channels, self->store->channel, self->store->n_events);
-}
-
 /* The flow box wraps each control in a child of its own: hiding that
  * child leaves no gap. */
 static void
@@ -803,67 +748,65 @@ load_attributes (CourantFlowsPage *self)
   g_task_run_in_thread (task, attributes_thread);
 }
 
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+/* The table page loads the events once for this page and the
+ * precursors; the page shows them from here on. */
+void
+courant_flows_page_set_store (CourantFlowsPage  *self,
+                              CourantEventStore *store)
 {
-  g_autoptr(CourantFlowsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  CourantEventStore *store;
+  g_return_if_fail (COURANT_IS_FLOWS_PAGE (self));
+  g_return_if_fail (store != NULL);
+  g_return_if_fail (self->roles != NULL);
 
-  store = courant_event_store_load_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_object (&self->cancellable);
-  if (store == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
+  cancel_request (self);
   g_clear_pointer (&self->store, courant_event_store_unref);
   g_clear_pointer (&self->attributes, g_ptr_array_unref);
   g_clear_pointer (&self->attribute_names, g_strfreev);
-  self->store = store;
+  self->store = courant_event_store_ref (store);
   show_segment_filter (self, FALSE);
   fill_events (self);
-  assign_store_colours (self);
   fill_period (self);
   compute_flows (self);
   load_attributes (self);
 }
 
-static void
-load_store (CourantFlowsPage *self)
+void
+courant_flows_page_show_load_error (CourantFlowsPage *self,
+                                    const GError     *error)
 {
-  CourantEventColumns columns = { 0 };
-  const char *time = courant_table_roles_get_column (self->roles, COURANT_ROLE_TIME);
+  g_return_if_fail (COURANT_IS_FLOWS_PAGE (self));
+  g_return_if_fail (error != NULL);
 
-  columns.entity = courant_table_roles_get_column (self->roles, COURANT_ROLE_ENTITY);
-  columns.time = time;
-  columns.event = courant_table_roles_get_column (self->roles, COURANT_ROLE_EVENT);
-  columns.channel = courant_table_roles_get_column (self->roles, COURANT_ROLE_CHANNEL);
-  columns.weight = courant_table_roles_get_column (self->roles, COURANT_ROLE_WEIGHT);
-  columns.time_encoding = self->roles->columns[courant_table_roles_lookup (self->roles, time)].encoding;
-  columns.tz = self->timezone;
+  show_error (self, error);
+}
 
+CourantEventStore *
+courant_flows_page_get_store (CourantFlowsPage *self)
+{
+  g_return_val_if_fail (COURANT_IS_FLOWS_PAGE (self), NULL);
+
+  return self->store;
+}
+
+/* Until the store comes, the page says it is reading the table. */
+static void
+show_loading (CourantFlowsPage *self)
+{
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_label_set_text (self->status_label, "");
-  courant_event_store_load_async (self->source, self->roles->table, &columns, NULL, NULL,
-                                  begin_request (self), load_cb, g_object_ref (self));
 }
 
 void
 courant_flows_page_set_table (CourantFlowsPage        *self,
                               CourantSource           *source,
                               const CourantTableRoles *roles,
-                              GTimeZone               *timezone)
+                              GTimeZone               *timezone,
+                              CourantPaletteMap       *palette)
 {
   g_return_if_fail (COURANT_IS_FLOWS_PAGE (self));
   g_return_if_fail (source == NULL || COURANT_IS_SOURCE (source));
+  g_return_if_fail (palette != NULL);
 
   cancel_request (self);
   cancel_attributes (self);
@@ -871,7 +814,6 @@ courant_flows_page_set_table (CourantFlowsPage        *self,
   show_segment_filter (self, FALSE);
   self->dated = FALSE;
   gtk_widget_set_visible (gtk_widget_get_parent (self->period_box), FALSE);
-  self->pending = FALSE;
   courant_sankey_view_set_graph (self->view, NULL);
   courant_sankey_view_set_graph (self->compare_view, NULL);
   g_clear_pointer (&self->flows, flows_unref);
@@ -883,15 +825,19 @@ courant_flows_page_set_table (CourantFlowsPage        *self,
   g_clear_pointer (&self->roles, courant_table_roles_free);
   g_clear_pointer (&self->timezone, g_time_zone_unref);
   g_set_object (&self->source, source);
+  /* The table's colours, which its customers' journeys share. */
+  courant_palette_map_ref (palette);
+  g_clear_pointer (&self->palette, courant_palette_map_unref);
+  self->palette = palette;
+  courant_sankey_view_set_palette (self->view, self->palette);
+  courant_sankey_view_set_palette (self->compare_view, self->palette);
 
   if (source == NULL || !courant_flows_page_can_show (roles))
     return;
 
   self->roles = courant_table_roles_copy (roles);
   self->timezone = timezone != NULL ? g_time_zone_ref (timezone) : NULL;
-  self->pending = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (!self->pending)
-    load_store (self);
+  show_loading (self);
 }
 
 static void
@@ -1237,16 +1183,8 @@ courant_flows_page_unmap (GtkWidget *widget)
 static void
 courant_flows_page_map (GtkWidget *widget)
 {
-  CourantFlowsPage *self = COURANT_FLOWS_PAGE (widget);
-
   GTK_WIDGET_CLASS (courant_flows_page_parent_class)->map (widget);
   gtk_widget_action_set_enabled (widget, "flows.toggle-controls", TRUE);
-
-  if (self->pending)
-    {
-      self->pending = FALSE;
-      load_store (self);
-    }
 }
 
 static void
@@ -1366,8 +1304,8 @@ courant_flows_page_init (CourantFlowsPage *self)
     gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   }
 
-  /* One palette for the page, so that a label keeps its colour when the
-   * options change. */
+  /* Colours for the page until a table brings its own, which its labels
+   * keep whatever the options. */
   self->palette = courant_palette_map_new ();
   courant_sankey_view_set_palette (self->view, self->palette);
   courant_sankey_view_set_palette (self->compare_view, self->palette);

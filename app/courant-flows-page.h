@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "courant-flows.h"
+#include "courant-palette.h"
 #include "courant-roles.h"
 #include "courant-source.h"
 
@@ -22,7 +23,15 @@ gboolean courant_flows_page_can_show  (const CourantTableRoles *roles);
 void     courant_flows_page_set_table (CourantFlowsPage        *self,
                                        CourantSource           *source,
                                        const CourantTableRoles *roles,
-                                       GTimeZone               *timezone);
+                                       GTimeZone               *timezone,
+                                       CourantPaletteMap       *palette);
+/* The table's events, loaded once by the table page for this page and
+ * the precursors; or why they could not be read. */
+void     courant_flows_page_set_store (CourantFlowsPage        *self,
+                                       CourantEventStore       *store);
+void     courant_flows_page_show_load_error (CourantFlowsPage *self,
+                                             const GError     *error);
+CourantEventStore *courant_flows_page_get_store (CourantFlowsPage *self);
 /* The flows on screen, or NULL. */
 const CourantFlowsResult *courant_flows_page_get_flows (CourantFlowsPage *self);
 /* In compare mode, the flows of the second segment (on the right). */

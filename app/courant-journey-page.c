@@ -422,10 +422,12 @@ void
 courant_journey_page_set_table (CourantJourneyPage      *self,
                                 CourantSource           *source,
                                 const CourantTableRoles *roles,
-                                GTimeZone               *timezone)
+                                GTimeZone               *timezone,
+                                CourantPaletteMap       *palette)
 {
   g_return_if_fail (COURANT_IS_JOURNEY_PAGE (self));
   g_return_if_fail (source == NULL || COURANT_IS_SOURCE (source));
+  g_return_if_fail (palette != NULL);
 
   cancel (&self->catalog_cancellable);
   cancel (&self->load_cancellable);
@@ -439,6 +441,8 @@ courant_journey_page_set_table (CourantJourneyPage      *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_stack_set_visible_child_name (self->stack, "empty");
   g_set_object (&self->source, source);
+  /* An event has the colour it has in the table's Sankey. */
+  courant_journey_view_set_palette (self->view, palette);
   if (source == NULL || !courant_journey_page_can_show (roles))
     {
       g_clear_object (&self->source);

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "courant-palette.h"
 #include "courant-roles.h"
 #include "courant-source.h"
 
@@ -21,7 +22,8 @@ gboolean courant_journey_page_can_show      (const CourantTableRoles *roles);
 void     courant_journey_page_set_table     (CourantJourneyPage      *self,
                                              CourantSource           *source,
                                              const CourantTableRoles *roles,
-                                             GTimeZone               *timezone);
+                                             GTimeZone               *timezone,
+                                             CourantPaletteMap       *palette);
 /* Loads and shows customer @entity (their key, as text) in a worker. */
 void     courant_journey_page_show_customer (CourantJourneyPage      *self,
                                              const char              *entity);

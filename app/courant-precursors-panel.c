@@ -103,8 +103,6 @@ struct _CourantPrecursorsPanel
   GPtrArray            *attributes;
   char                **attribute_names;
   GCancellable         *drill_cancellable;
-  /* The table waits for the panel to be shown before it is read. */
-  gboolean              pending;
 };
 
 G_DEFINE_FINAL_TYPE (CourantPrecursorsPanel, courant_precursors_panel, ADW_TYPE_BIN)
@@ -547,48 +545,39 @@ courant_precursors_panel_set_outcome (CourantPrecursorsPanel *self,
       }
 }
 
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+/* The table page loads the events once for this panel and the
+ * journeys; the panel ranks them from here on. */
+void
+courant_precursors_panel_set_store (CourantPrecursorsPanel *self,
+                                    CourantEventStore      *store)
 {
-  g_autoptr(CourantPrecursorsPanel) self = user_data;
-  g_autoptr(GError) error = NULL;
-  CourantEventStore *store;
+  g_return_if_fail (COURANT_IS_PRECURSORS_PANEL (self));
+  g_return_if_fail (store != NULL);
+  g_return_if_fail (self->roles != NULL);
 
-  store = courant_event_store_load_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_object (&self->cancellable);
-  if (store == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
+  cancel_request (self);
   g_clear_pointer (&self->store, courant_event_store_unref);
-  self->store = store;
+  self->store = courant_event_store_ref (store);
   fill_outcomes (self);
   compute_ranking (self);
 }
 
-static void
-load_store (CourantPrecursorsPanel *self)
+void
+courant_precursors_panel_show_load_error (CourantPrecursorsPanel *self,
+                                          const GError           *error)
 {
-  CourantEventColumns columns = { 0 };
-  const char *time = courant_table_roles_get_column (self->roles, COURANT_ROLE_TIME);
+  g_return_if_fail (COURANT_IS_PRECURSORS_PANEL (self));
+  g_return_if_fail (error != NULL);
 
-  columns.entity = courant_table_roles_get_column (self->roles, COURANT_ROLE_ENTITY);
-  columns.time = time;
-  columns.event = courant_table_roles_get_column (self->roles, COURANT_ROLE_EVENT);
-  columns.channel = courant_table_roles_get_column (self->roles, COURANT_ROLE_CHANNEL);
-  columns.weight = courant_table_roles_get_column (self->roles, COURANT_ROLE_WEIGHT);
-  columns.time_encoding = self->roles->columns[courant_table_roles_lookup (self->roles, time)].encoding;
-  columns.tz = self->timezone;
+  show_error (self, error);
+}
 
-  show_loading (self);
-  courant_event_store_load_async (self->source, self->roles->table, &columns, NULL, NULL,
-                                  begin_request (self), load_cb, g_object_ref (self));
+CourantEventStore *
+courant_precursors_panel_get_store (CourantPrecursorsPanel *self)
+{
+  g_return_val_if_fail (COURANT_IS_PRECURSORS_PANEL (self), NULL);
+
+  return self->store;
 }
 
 void
@@ -602,7 +591,6 @@ courant_precursors_panel_set_table (CourantPrecursorsPanel  *self,
 
   cancel_request (self);
   close_drilldown (self);
-  self->pending = FALSE;
   g_list_store_remove_all (self->items);
   gtk_drop_down_set_model (self->outcome_dropdown, NULL);
   gtk_label_set_text (self->summary_label, "");
@@ -622,9 +610,7 @@ courant_precursors_panel_set_table (CourantPrecursorsPanel  *self,
 
   self->roles = courant_table_roles_copy (roles);
   self->timezone = timezone != NULL ? g_time_zone_ref (timezone) : NULL;
-  self->pending = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (!self->pending)
-    load_store (self);
+  show_loading (self);
 }
 
 static void
@@ -803,20 +789,6 @@ courant_precursors_panel_dup_cell (CourantPrecursorsPanel  *self,
 }
 
 static void
-courant_precursors_panel_map (GtkWidget *widget)
-{
-  CourantPrecursorsPanel *self = COURANT_PRECURSORS_PANEL (widget);
-
-  GTK_WIDGET_CLASS (courant_precursors_panel_parent_class)->map (widget);
-
-  if (self->pending)
-    {
-      self->pending = FALSE;
-      load_store (self);
-    }
-}
-
-static void
 courant_precursors_panel_dispose (GObject *object)
 {
   CourantPrecursorsPanel *self = COURANT_PRECURSORS_PANEL (object);
@@ -845,7 +817,6 @@ courant_precursors_panel_class_init (CourantPrecursorsPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = courant_precursors_panel_dispose;
-  widget_class->map = courant_precursors_panel_map;
 
   g_type_ensure (COURANT_TYPE_DRILLDOWN_PANE);
 

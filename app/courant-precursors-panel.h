@@ -34,6 +34,13 @@ void        courant_precursors_panel_set_table   (CourantPrecursorsPanel  *self,
                                                   CourantSource           *source,
                                                   const CourantTableRoles *roles,
                                                   GTimeZone               *timezone);
+/* The table's events, loaded once by the table page for this panel and
+ * the journeys; or why they could not be read. */
+void        courant_precursors_panel_set_store   (CourantPrecursorsPanel  *self,
+                                                  CourantEventStore       *store);
+void        courant_precursors_panel_show_load_error (CourantPrecursorsPanel *self,
+                                                      const GError           *error);
+CourantEventStore *courant_precursors_panel_get_store (CourantPrecursorsPanel *self);
 /* The outcome event ranked against, or NULL before the journeys are read. */
 const char *courant_precursors_panel_get_outcome (CourantPrecursorsPanel  *self);
 /* Chooses another outcome among the events of the table. */

@@ -53,6 +53,15 @@ struct _CourantTablePage
   CourantTimelinePage *timeline_page;
   AdwViewStackPage    *customer_stack_page;
   CourantJourneyPage  *journey_page;
+  /* The events of a journeys table, read once for the two pages that need
+   * them all (the journeys and what leads to an outcome), and the colours
+   * of its labels, which the customer page shares. */
+  CourantTableRoles   *event_roles;
+  GTimeZone           *event_timezone;
+  CourantEventStore   *events;
+  GCancellable        *events_cancellable;
+  gboolean             events_requested;
+  CourantPaletteMap   *palette;
   GtkLabel       *name_label;
   GtkLabel       *summary_label;
   GtkListBox     *columns_list;
@@ -290,6 +299,137 @@ preview_cb (GObject      *object,
   show_preview (self);
 }
 
+typedef struct
+{
+  const char *label;
+  guint       count;
+} LabelCount;
+
+static int
+compare_label_counts (gconstpointer a,
+                      gconstpointer b)
+{
+  const LabelCount *la = a, *lb = b;
+
+  if (la->count != lb->count)
+    return la->count > lb->count ? -1 : 1;
+  return g_strcmp0 (la->label, lb->label);
+}
+
+/* Colours follow the whole table, not the journeys on screen, so that a
+ * label keeps its colour whatever the options and on every page: the
+ * commonest labels of @dict get the best ones. */
+static void
+assign_colours (CourantPaletteMap *palette,
+                const CourantDict *dict,
+                const guint16     *codes,
+                guint              n_events)
+{
+  guint n_labels = courant_dict_size (dict);
+  g_autofree LabelCount *counts = g_new0 (LabelCount, n_labels);
+  g_autofree const char **labels = g_new0 (const char *, n_labels + 1);
+
+  for (guint i = 0; i < n_labels; i++)
+    counts[i].label = courant_dict_get (dict, i);
+  for (guint i = 0; i < n_events; i++)
+    counts[codes[i]].count++;
+  qsort (counts, n_labels, sizeof *counts, compare_label_counts);
+  for (guint i = 0; i < n_labels; i++)
+    labels[i] = counts[i].label;
+  courant_palette_map_assign (palette, labels);
+}
+
+static void
+events_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(CourantTablePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CourantEventStore *store;
+
+  store = courant_event_store_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->events_cancellable);
+  if (store == NULL)
+    {
+      courant_flows_page_show_load_error (self->flows_page, error);
+      courant_precursors_panel_show_load_error (self->precursors_panel, error);
+      return;
+    }
+  self->events = store;
+  assign_colours (self->palette, store->events, store->event, store->n_events);
+  if (store->channels != NULL)
+    assign_colours (self->palette, store->channels, store->channel, store->n_events);
+  courant_flows_page_set_store (self->flows_page, store);
+  courant_precursors_panel_set_store (self->precursors_panel, store);
+}
+
+/* The events are read once, when a page that needs them is first shown:
+ * at a million customers they take hundreds of megabytes, and the
+ * customer page, which reads one customer at a time, does not wait. */
+static void
+load_events (CourantTablePage *self)
+{
+  const CourantTableRoles *roles = self->event_roles;
+  CourantEventColumns columns = { 0 };
+  const char *time;
+
+  if (roles == NULL || self->events_requested)
+    return;
+
+  time = courant_table_roles_get_column (roles, COURANT_ROLE_TIME);
+  columns.entity = courant_table_roles_get_column (roles, COURANT_ROLE_ENTITY);
+  columns.time = time;
+  columns.event = courant_table_roles_get_column (roles, COURANT_ROLE_EVENT);
+  columns.channel = courant_table_roles_get_column (roles, COURANT_ROLE_CHANNEL);
+  columns.weight = courant_table_roles_get_column (roles, COURANT_ROLE_WEIGHT);
+  columns.time_encoding = roles->columns[courant_table_roles_lookup (roles, time)].encoding;
+  columns.tz = self->event_timezone;
+
+  self->events_requested = TRUE;
+  self->events_cancellable = g_cancellable_new ();
+  courant_event_store_load_async (self->source, roles->table, &columns, NULL, NULL,
+                                  self->events_cancellable, events_cb, g_object_ref (self));
+}
+
+static void
+clear_events (CourantTablePage *self)
+{
+  if (self->events_cancellable != NULL)
+    g_cancellable_cancel (self->events_cancellable);
+  g_clear_object (&self->events_cancellable);
+  g_clear_pointer (&self->events, courant_event_store_unref);
+  g_clear_pointer (&self->event_roles, courant_table_roles_free);
+  g_clear_pointer (&self->event_timezone, g_time_zone_unref);
+  g_clear_pointer (&self->palette, courant_palette_map_unref);
+  self->events_requested = FALSE;
+}
+
+/* A new table: new colours, and its events to read if they are journeys. */
+static void
+reset_events (CourantTablePage        *self,
+              const CourantTableRoles *roles,
+              GTimeZone               *timezone)
+{
+  clear_events (self);
+  self->palette = courant_palette_map_new ();
+  if (self->source == NULL || !courant_flows_page_can_show (roles))
+    return;
+  self->event_roles = courant_table_roles_copy (roles);
+  self->event_timezone = timezone != NULL ? g_time_zone_ref (timezone) : NULL;
+}
+
+CourantEventStore *
+courant_table_page_get_events (CourantTablePage *self)
+{
+  g_return_val_if_fail (COURANT_IS_TABLE_PAGE (self), NULL);
+
+  return self->events;
+}
+
 void
 courant_table_page_set_table (CourantTablePage    *self,
                               const CourantOpened *opened,
@@ -312,8 +452,9 @@ courant_table_page_set_table (CourantTablePage    *self,
 
   info = source != NULL && table != NULL ? courant_source_find_table (source, table) : NULL;
   roles = info != NULL ? courant_opened_get_roles (opened, table) : NULL;
+  reset_events (self, roles, opened != NULL ? opened->timezone : NULL);
   courant_flows_page_set_table (self->flows_page, source, roles,
-                                opened != NULL ? opened->timezone : NULL);
+                                opened != NULL ? opened->timezone : NULL, self->palette);
   adw_view_stack_page_set_visible (self->flows_stack_page, courant_flows_page_can_show (roles));
   courant_precursors_panel_set_table (self->precursors_panel, source, roles,
                                       opened != NULL ? opened->timezone : NULL);
@@ -323,7 +464,10 @@ courant_table_page_set_table (CourantTablePage    *self,
   adw_view_stack_page_set_visible (self->timeline_stack_page,
                                    courant_timeline_page_can_show (roles));
   courant_journey_page_set_table (self->journey_page, source, roles,
-                                  opened != NULL ? opened->timezone : NULL);
+                                  opened != NULL ? opened->timezone : NULL, self->palette);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->flows_page)) ||
+      gtk_widget_get_mapped (GTK_WIDGET (self->precursors_panel)))
+    load_events (self);
   adw_view_stack_page_set_visible (self->customer_stack_page, courant_journey_page_can_show (roles));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-customer",
                                  courant_journey_page_can_show (roles));
@@ -358,6 +502,7 @@ courant_table_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  clear_events (self);
   g_clear_object (&self->source);
   g_clear_pointer (&self->table, g_free);
   g_clear_pointer (&self->preview, courant_preview_free);
@@ -418,4 +563,10 @@ static void
 courant_table_page_init (CourantTablePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->palette = courant_palette_map_new ();
+  g_signal_connect_object (self->flows_page, "map",
+                           G_CALLBACK (load_events), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->precursors_panel, "map",
+                           G_CALLBACK (load_events), self, G_CONNECT_SWAPPED);
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "courant-event-store.h"
 #include "courant-open.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,8 @@ void          courant_table_page_set_table (CourantTablePage    *self,
                                             const CourantOpened *opened,
                                             const char          *table);
 AdwViewStack *courant_table_page_get_stack (CourantTablePage *self);
+/* The events of the table the journeys and the precursors share; NULL
+ * until they are read. */
+CourantEventStore *courant_table_page_get_events (CourantTablePage *self);
 
 G_END_DECLS

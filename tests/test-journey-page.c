@@ -17,8 +17,11 @@
 #include "courant-demo-file.h"
 #include "courant-drilldown-list.h"
 #include "courant-event-store.h"
+#include "courant-flows-page.h"
 #include "courant-journey-page.h"
 #include "courant-labels.h"
+#include "courant-precursors-panel.h"
+#include "courant-sankey-view.h"
 #include "courant-journey-view.h"
 #include "courant-table-page.h"
 #include "courant-test-app.h"
@@ -407,6 +410,84 @@ test_open_button (void)
   gtk_window_destroy (GTK_WINDOW (stand_in));
 }
 
+static gboolean
+flows_shown (gpointer flows_page)
+{
+  return courant_flows_page_get_flows (flows_page) != NULL;
+}
+
+static gboolean
+ranking_shown (gpointer panel)
+{
+  return courant_precursors_panel_get_result (panel) != NULL;
+}
+
+static gboolean
+sankey_laid_out (gpointer sankey)
+{
+  return courant_sankey_view_get_scene (sankey) != NULL;
+}
+
+static gboolean
+same_rgba (CourantRgba a,
+           CourantRgba b)
+{
+  return a.red == b.red && a.green == b.green && a.blue == b.blue && a.alpha == b.alpha;
+}
+
+/* The journeys and what leads to an outcome read the table's events once,
+ * into one store; and a customer's events have the colours the Sankey of
+ * the same table gives them, whoever the customer. */
+static void
+test_shared_events (void)
+{
+  GtkWidget *table_page = courant_test_find_widget (GTK_WIDGET (window), COURANT_TYPE_TABLE_PAGE, NULL);
+  AdwViewStack *stack = courant_table_page_get_stack (COURANT_TABLE_PAGE (table_page));
+  GtkWidget *flows_page = courant_test_find_widget (table_page, COURANT_TYPE_FLOWS_PAGE, NULL);
+  GtkWidget *panel = courant_test_find_widget (table_page, COURANT_TYPE_PRECURSORS_PANEL, NULL);
+  GtkWidget *sankey = courant_test_find_widget (flows_page, COURANT_TYPE_SANKEY_VIEW, NULL);
+  g_autofree char *busiest = sql_text ("SELECT customer_id FROM events GROUP BY customer_id"
+                                       " ORDER BY count (*) DESC, customer_id LIMIT 1", NULL);
+  const char *customers[] = { "1", busiest };
+  CourantEventStore *store;
+  g_autoptr(CourantPaletteMap) palette = NULL;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  adw_view_stack_set_visible_child_name (stack, "flows");
+  courant_test_wait_until (flows_shown, flows_page, "the flows");
+  adw_view_stack_set_visible_child_name (stack, "precursors");
+  courant_test_wait_until (ranking_shown, panel, "the precursors");
+  store = courant_table_page_get_events (COURANT_TABLE_PAGE (table_page));
+  g_assert_nonnull (store);
+  g_assert_true (courant_flows_page_get_store (COURANT_FLOWS_PAGE (flows_page)) == store);
+  g_assert_true (courant_precursors_panel_get_store (COURANT_PRECURSORS_PANEL (panel)) == store);
+
+  adw_view_stack_set_visible_child_name (stack, "flows");
+  courant_test_wait_until (sankey_laid_out, sankey, "the Sankey's layout");
+  palette = courant_palette_map_ref (courant_sankey_view_get_scene (COURANT_SANKEY_VIEW (sankey))->palette);
+  adw_view_stack_set_visible_child_name (stack, "customer");
+  for (guint c = 0; c < G_N_ELEMENTS (customers); c++)
+    {
+      const CourantJourney *journey;
+      const CourantJourneyScene *scene;
+
+      courant_journey_page_show_customer (COURANT_JOURNEY_PAGE (page), customers[c]);
+      wait_for_journey (customers[c]);
+      courant_test_wait_until (view_allocated, NULL, "the view's size");
+      journey = courant_journey_view_get_journey (view);
+      scene = courant_journey_view_get_scene (view);
+      g_assert_nonnull (scene);
+      g_assert_cmpuint (scene->kinds->len, ==, journey->event_names->len);
+      for (guint i = 0; i < scene->kinds->len; i++)
+        {
+          const char *code = g_ptr_array_index (journey->event_names, i);
+
+          g_assert_true (same_rgba (g_array_index (scene->kinds, CourantJourneyKind, i).colour,
+                                    courant_palette_map_get (palette, code, dark)));
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -432,6 +513,7 @@ main (int    argc,
   g_test_add_func ("/journey-page/search", test_search);
   g_test_add_func ("/journey-page/random", test_random);
   g_test_add_func ("/journey-page/keyboard", test_keyboard);
+  g_test_add_func ("/journey-page/shared-events", test_shared_events);
 
   status = g_test_run ();
 
