@@ -14,6 +14,7 @@
 #include "courant-format.h"
 #include "courant-precursors-panel.h"
 #include "courant-table-page.h"
+#include "courant-thermo-page.h"
 #include "courant-timeline-page.h"
 
 #define PREVIEW_ROWS 200
@@ -51,6 +52,8 @@ struct _CourantTablePage
   CourantPrecursorsPanel *precursors_panel;
   AdwViewStackPage    *timeline_stack_page;
   CourantTimelinePage *timeline_page;
+  AdwViewStackPage    *thermo_stack_page;
+  CourantThermoPage   *thermo_page;
   AdwViewStackPage    *customer_stack_page;
   CourantJourneyPage  *journey_page;
   /* The events of a journeys table, read once for the two pages that need
@@ -463,6 +466,9 @@ courant_table_page_set_table (CourantTablePage    *self,
                                    opened != NULL ? opened->timezone : NULL);
   adw_view_stack_page_set_visible (self->timeline_stack_page,
                                    courant_timeline_page_can_show (roles));
+  courant_thermo_page_set_table (self->thermo_page, source, roles,
+                                 opened != NULL ? opened->timezone : NULL);
+  adw_view_stack_page_set_visible (self->thermo_stack_page, courant_thermo_page_can_show (roles));
   courant_journey_page_set_table (self->journey_page, source, roles,
                                   opened != NULL ? opened->timezone : NULL, self->palette);
   if (gtk_widget_get_mapped (GTK_WIDGET (self->flows_page)) ||
@@ -535,6 +541,7 @@ courant_table_page_class_init (CourantTablePageClass *klass)
   g_type_ensure (COURANT_TYPE_FLOWS_PAGE);
   g_type_ensure (COURANT_TYPE_PRECURSORS_PANEL);
   g_type_ensure (COURANT_TYPE_TIMELINE_PAGE);
+  g_type_ensure (COURANT_TYPE_THERMO_PAGE);
   g_type_ensure (COURANT_TYPE_JOURNEY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -546,6 +553,8 @@ courant_table_page_class_init (CourantTablePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, precursors_panel);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, timeline_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, timeline_page);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, thermo_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, thermo_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, customer_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, journey_page);
   gtk_widget_class_install_action (widget_class, "table.show-customer", "s", show_customer_cb);

@@ -1,0 +1,34 @@
+/* courant-thermo-periods.h: the fitted model with the periods behind it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "courant-thermo.h"
+
+G_BEGIN_DECLS
+
+/* The model of courant_thermo_compute(), and the start of each of its
+ * periods (ms UTC), which the chart needs to colour and name a point. */
+typedef struct
+{
+  CourantThermo *model;
+  gint64        *starts;   /* model->n */
+} CourantThermoPeriods;
+
+/* Pairs the periods as courant_thermo_compute() does, keeping their
+ * starts, and fits the same model. */
+CourantThermoPeriods *courant_thermo_periods_compute (CourantSeriesStore *consumption,
+                                                      const char *const  *consumption_only,
+                                                      CourantSeriesStore *temperature,
+                                                      const char *const  *temperature_only,
+                                                      gboolean            hourly,
+                                                      gboolean            cooling,
+                                                      GTimeZone          *tz,
+                                                      GCancellable       *cancellable,
+                                                      GError            **error);
+void                  courant_thermo_periods_free    (CourantThermoPeriods *periods);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CourantThermoPeriods, courant_thermo_periods_free)
+
+G_END_DECLS
