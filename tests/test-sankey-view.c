@@ -5,7 +5,9 @@
  * widget shows each node in its colour and dims the others on hover, Tab
  * and the arrows walk through the nodes and Enter activates the focused one.
  * The drawn chart is a texture kept across frames and hover changes; the
- * hover is a second texture, kept until the hover changes.
+ * hover is a second texture, kept until the hover changes. A chart of
+ * hundreds of bands is drawn in a worker: the first frame does not wait
+ * for it, and what arrives is the renderer's drawing of the scene.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "courant-sankey-render.h"
 #include "courant-sankey-view.h"
 
 #define WIDTH  700
@@ -429,8 +432,10 @@ snapshot_textures (void)
   GskRenderNode *node;
 
   GTK_WIDGET_GET_CLASS (view)->snapshot (GTK_WIDGET (view), snapshot);
+  /* Nothing drawn yet gives no node. */
   node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  if (node == NULL)
+    return textures;
   collect_textures (node, textures);
   for (guint i = 0; i < textures->len; i++)
     g_object_ref (g_ptr_array_index (textures, i));
@@ -481,6 +486,101 @@ test_layers (void)
   courant_sankey_view_set_dark (view, FALSE);
 }
 
+/* Ten steps of twelve labels, each linked to seven of the next step. */
+static CourantSankeyGraph *
+make_big_graph (void)
+{
+  CourantSankeyGraph *graph = courant_sankey_graph_new ();
+  guint nodes[10][12];
+
+  for (guint k = 0; k < 10; k++)
+    for (guint c = 0; c < 12; c++)
+      {
+        g_autofree char *label = g_strdup_printf ("event %u", c);
+
+        nodes[k][c] = courant_sankey_graph_add_node (graph, k, label, 70 + c);
+      }
+  for (guint k = 0; k + 1 < 10; k++)
+    for (guint c = 0; c < 12; c++)
+      for (guint d = 0; d < 7; d++)
+        courant_sankey_graph_add_link (graph, nodes[k][c], nodes[k + 1][(c + d * 5) % 12], 10 + (c + d) % 3);
+  return graph;
+}
+
+/* Snapshots the view until it shows a texture other than @old. */
+static GPtrArray *
+wait_for_texture (GdkTexture *old)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (TRUE)
+    {
+      GPtrArray *textures = snapshot_textures ();
+
+      if (textures->len > 0 && textures->pdata[0] != old)
+        return textures;
+      g_ptr_array_unref (textures);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+test_background (void)
+{
+  GtkWidget *big_window = gtk_window_new ();
+  CourantSankeyView *big = COURANT_SANKEY_VIEW (courant_sankey_view_new ());
+  CourantSankeyView *saved = view;
+  g_autoptr(GPtrArray) light = NULL;
+  g_autoptr(GPtrArray) asked = NULL;
+  g_autoptr(GPtrArray) dark = NULL;
+  const CourantSankeyScene *scene;
+  cairo_surface_t *expected;
+  cairo_t *cr;
+  g_autofree guchar *pixels = NULL;
+  int scale, width, height, stride;
+
+  gtk_window_set_default_size (GTK_WINDOW (big_window), WIDTH, HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (big_window), GTK_WIDGET (big));
+  courant_sankey_view_set_graph (big, make_big_graph ());
+  gtk_window_present (GTK_WINDOW (big_window));
+  view = big;
+  wait_for_scene ();
+  scene = courant_sankey_view_get_scene (big);
+  g_assert_cmpuint (scene->n_links, >, 600);
+  light = wait_for_texture (NULL);
+
+  /* The frame after a change shows the last drawing: it does not wait. */
+  courant_sankey_view_set_dark (big, TRUE);
+  asked = snapshot_textures ();
+  g_assert_cmpuint (asked->len, ==, 1);
+  g_assert_true (asked->pdata[0] == light->pdata[0]);
+  dark = wait_for_texture (light->pdata[0]);
+  g_assert_cmpuint (dark->len, ==, 1);
+
+  /* What the worker drew is the renderer's drawing of the scene. */
+  scale = gtk_widget_get_scale_factor (GTK_WIDGET (big));
+  width = gdk_texture_get_width (dark->pdata[0]);
+  height = gdk_texture_get_height (dark->pdata[0]);
+  g_assert_cmpint (width, ==, WIDTH * scale);
+  expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  stride = cairo_image_surface_get_stride (expected);
+  cairo_surface_set_device_scale (expected, scale, scale);
+  cr = cairo_create (expected);
+  courant_sankey_render (cr, scene, courant_theme_get_dark ());
+  cairo_destroy (cr);
+  cairo_surface_flush (expected);
+  pixels = g_malloc ((gsize) height * stride);
+  gdk_texture_download (dark->pdata[0], pixels, stride);
+  g_assert_cmpmem (pixels, (gsize) height * stride,
+                   cairo_image_surface_get_data (expected), (gsize) height * stride);
+  cairo_surface_destroy (expected);
+
+  view = saved;
+  gtk_window_destroy (GTK_WINDOW (big_window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -509,6 +609,7 @@ main (int    argc,
   g_test_add_func ("/sankey-view/other", test_other);
   g_test_add_func ("/sankey-view/compare", test_compare);
   g_test_add_func ("/sankey-view/layers", test_layers);
+  g_test_add_func ("/sankey-view/background", test_background);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

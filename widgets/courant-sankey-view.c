@@ -6,7 +6,10 @@
  * or the theme changes; hover and focus are drawn over it: hovering a
  * node or a band dims everything but the bands on a path through it, a
  * second texture kept until the hover changes. A texture, unlike a Cairo
- * node, is not drawn again at every frame by the Cairo renderer.
+ * node, is not drawn again at every frame by the Cairo renderer. A large
+ * chart (hundreds of bands and their labels: tens of ms) is drawn in a
+ * worker, the previous drawing standing in meanwhile, so that the main
+ * loop does not wait for it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,16 +24,29 @@
 #include "courant-sankey-render.h"
 #include "courant-sankey-view.h"
 
+/* Charts with more bands than this are drawn in a worker. */
+#define BACKGROUND_LINKS 300
+
+/* The scene, shared with the worker that draws it (atomic reference
+ * counted box). */
+typedef struct
+{
+  CourantSankeyScene *scene;
+} SceneBox;
+
 struct _CourantSankeyView
 {
   GtkWidget           parent_instance;
 
   CourantSankeyGraph *graph;
   CourantSankeyGraph *order_graph;
-  CourantSankeyScene *scene;
+  SceneBox           *scene_box;
+  CourantSankeyScene *scene;         /* scene_box's */
   CourantPaletteMap  *palette;
   gboolean            dark;
   GdkTexture         *base;
+  GdkTexture         *stale_base;    /* shown while a worker draws the base */
+  GCancellable       *drawing;       /* the worker's, while it draws */
   GdkTexture         *hover_layer;
 
   CourantSankeyPick   hover;
@@ -57,8 +73,32 @@ get_theme (CourantSankeyView *self)
 }
 
 static void
+scene_box_clear (SceneBox *box)
+{
+  courant_sankey_scene_free (box->scene);
+}
+
+static void
+scene_box_release (SceneBox *box)
+{
+  g_atomic_rc_box_release_full (box, (GDestroyNotify) scene_box_clear);
+}
+
+static void
+stop_drawing (CourantSankeyView *self)
+{
+  if (self->drawing != NULL)
+    g_cancellable_cancel (self->drawing);
+  g_clear_object (&self->drawing);
+}
+
+/* The last drawing stays on screen until a worker has drawn the next. */
+static void
 invalidate (CourantSankeyView *self)
 {
+  stop_drawing (self);
+  if (self->base != NULL)
+    g_set_object (&self->stale_base, self->base);
   g_clear_object (&self->base);
   g_clear_object (&self->hover_layer);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -87,7 +127,8 @@ relayout (CourantSankeyView *self,
   g_autoptr(CourantSankeyScene) order = NULL;
   guint focused = courant_sankey_view_get_focus_node (self);
 
-  g_clear_pointer (&self->scene, courant_sankey_scene_free);
+  g_clear_pointer (&self->scene_box, scene_box_release);
+  self->scene = NULL;
   g_clear_pointer (&self->highlighted, g_free);
   g_clear_pointer (&self->focus_order, g_free);
   self->hover.kind = COURANT_SANKEY_PICK_NONE;
@@ -102,7 +143,9 @@ relayout (CourantSankeyView *self,
   options.theme = get_theme (self);
   options.palette = self->palette;
   options.order = order;
-  self->scene = courant_sankey_scene_new (self->graph, &options);
+  self->scene_box = g_atomic_rc_box_new0 (SceneBox);
+  self->scene_box->scene = courant_sankey_scene_new (self->graph, &options);
+  self->scene = self->scene_box->scene;
   self->highlighted = g_new0 (guint8, MAX (self->scene->n_links, 1));
   self->focus_order = g_new (guint, MAX (self->scene->n_nodes, 1));
   for (guint v = 0; v < self->scene->n_nodes; v++)
@@ -175,30 +218,114 @@ update_highlight (CourantSankeyView *self)
 typedef void (*DrawFunc) (CourantSankeyView *self,
                           cairo_t           *cr);
 
+/* A transparent image for the chart at @scale. */
+static cairo_surface_t *
+create_surface (const CourantSankeyScene *scene,
+                int                       scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) ceil (scene->width) * scale,
+                                                         (int) ceil (scene->height) * scale);
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  return surface;
+}
+
+/* Takes @surface: the texture keeps its pixels, premultiplied ARGB32
+ * being GDK_MEMORY_DEFAULT. */
+static GdkTexture *
+texture_from_surface (cairo_surface_t *surface)
+{
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                 GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
 /* What @draw draws over transparency, at the widget's scale. */
 static GdkTexture *
 draw_texture (CourantSankeyView *self,
               DrawFunc           draw)
 {
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  int width = (int) ceil (self->scene->width) * scale;
-  int height = (int) ceil (self->scene->height) * scale;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_t *cr;
+  cairo_surface_t *surface = create_surface (self->scene, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  cairo_t *cr = cairo_create (surface);
 
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
   draw (self, cr);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  /* The texture keeps the surface's pixels: premultiplied ARGB32 is
-   * GDK_MEMORY_DEFAULT. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
-                                 cairo_image_surface_get_stride (surface));
+  return texture_from_surface (surface);
+}
+
+/* What the worker needs to draw the chart: the scene stays alive in its
+ * box even if the view lays out again meanwhile. */
+typedef struct
+{
+  SceneBox *box;
+  gboolean  dark;
+  int       scale;
+} Drawing;
+
+static void
+drawing_free (Drawing *drawing)
+{
+  scene_box_release (drawing->box);
+  g_free (drawing);
+}
+
+static void
+draw_base_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Drawing *drawing = task_data;
+  cairo_surface_t *surface = create_surface (drawing->box->scene, drawing->scale);
+  cairo_t *cr = cairo_create (surface);
+
+  courant_sankey_render (cr, drawing->box->scene, courant_theme_get (drawing->dark));
+  cairo_destroy (cr);
+  g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+}
+
+static void
+base_drawn_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CourantSankeyView *self = COURANT_SANKEY_VIEW (object);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  cairo_surface_t *surface = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* A drawing that was stopped is out of date. */
+  if (g_cancellable_is_cancelled (cancellable) || cancellable != self->drawing)
+    {
+      cairo_surface_destroy (surface);
+      return;
+    }
+  g_clear_object (&self->drawing);
+  self->base = texture_from_surface (surface);
+  g_clear_object (&self->stale_base);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+start_drawing (CourantSankeyView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Drawing *drawing = g_new0 (Drawing, 1);
+
+  drawing->box = g_atomic_rc_box_acquire (self->scene_box);
+  drawing->dark = self->dark;
+  drawing->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  self->drawing = g_cancellable_new ();
+  task = g_task_new (self, self->drawing, base_drawn_cb, NULL);
+  g_task_set_source_tag (task, start_drawing);
+  g_task_set_task_data (task, drawing, (GDestroyNotify) drawing_free);
+  g_task_run_in_thread (task, draw_base_thread);
 }
 
 static void
@@ -262,9 +389,14 @@ courant_sankey_view_snapshot (GtkWidget   *widget,
 
   if (self->scene == NULL)
     return;
-  if (self->base == NULL)
+  if (self->base == NULL && self->scene->n_links <= BACKGROUND_LINKS)
     self->base = draw_texture (self, draw_base);
-  append_texture (self, snapshot, self->base);
+  else if (self->base == NULL && self->drawing == NULL)
+    start_drawing (self);
+  if (self->base != NULL)
+    append_texture (self, snapshot, self->base);
+  else if (self->stale_base != NULL)
+    append_texture (self, snapshot, self->stale_base);
   if (self->hover.kind != COURANT_SANKEY_PICK_NONE)
     {
       if (self->hover_layer == NULL)
@@ -566,9 +698,12 @@ courant_sankey_view_dispose (GObject *object)
 {
   CourantSankeyView *self = COURANT_SANKEY_VIEW (object);
 
+  stop_drawing (self);
   g_clear_object (&self->base);
+  g_clear_object (&self->stale_base);
   g_clear_object (&self->hover_layer);
-  g_clear_pointer (&self->scene, courant_sankey_scene_free);
+  self->scene = NULL;
+  g_clear_pointer (&self->scene_box, scene_box_release);
   g_clear_pointer (&self->graph, courant_sankey_graph_free);
   g_clear_pointer (&self->order_graph, courant_sankey_graph_free);
   g_clear_pointer (&self->palette, courant_palette_map_unref);
