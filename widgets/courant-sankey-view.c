@@ -830,6 +830,8 @@ courant_sankey_view_set_hover (CourantSankeyView *self,
 
   if (self->scene == NULL || (pick.kind == self->hover.kind && pick.index == self->hover.index))
     return;
+  g_return_if_fail (pick.kind != COURANT_SANKEY_PICK_NODE || pick.index < self->scene->n_nodes);
+  g_return_if_fail (pick.kind != COURANT_SANKEY_PICK_LINK || pick.index < self->scene->n_links);
   self->hover = pick;
   update_highlight (self);
   g_clear_object (&self->hover_layer);
