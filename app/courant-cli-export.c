@@ -23,6 +23,7 @@ static const CourantExportChart *charts[] = {
   &courant_export_timeline,
   &courant_export_sankey,
   &courant_export_journey,
+  &courant_export_thermo,
   &courant_export_heatmap,
   NULL
 };

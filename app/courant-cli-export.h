@@ -54,6 +54,8 @@ extern const CourantExportChart courant_export_sankey;
 
 extern const CourantExportChart courant_export_journey;
 
+extern const CourantExportChart courant_export_thermo;
+
 extern const CourantExportChart courant_export_heatmap;
 
 /* The Sankey layout of @flows at @width × @height px, as JSON (courant-cli

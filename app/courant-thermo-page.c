@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "courant-format.h"
 #include "courant-measure-catalog.h"
@@ -78,30 +77,6 @@ static GTimeZone *
 page_time_zone (CourantThermoPage *self)
 {
   return self->timezone != NULL ? self->timezone : courant_time_zone_get_default ();
-}
-
-/* The unit of an energy or power column, read from its name ("kwh",
- * "conso_mwh"); NULL when the name does not say. */
-static const char *
-guess_unit (const char *measure)
-{
-  static const char *const units[] = { "kWh", "MWh", "GWh", "Wh", "kW", "MW", "GW" };
-  g_autofree char *lower = g_ascii_strdown (measure, -1);
-  g_auto(GStrv) words = g_regex_split_simple ("[^a-z0-9]+", lower, 0, 0);
-
-  for (guint w = 0; words[w] != NULL; w++)
-    for (guint u = 0; u < G_N_ELEMENTS (units); u++)
-      if (g_ascii_strcasecmp (words[w], units[u]) == 0)
-        return units[u];
-  return NULL;
-}
-
-static gboolean
-is_temperature (const char *measure)
-{
-  g_autofree char *lower = g_utf8_casefold (measure, -1);
-
-  return strstr (lower, "temp") != NULL || strstr (lower, "degc") != NULL;
 }
 
 static void
@@ -261,7 +236,7 @@ compute_cb (GObject      *object,
       show_error (self, error->message);
       return;
     }
-  unit = guess_unit (selected_string (self->measure_dropdown));
+  unit = courant_thermo_guess_unit (selected_string (self->measure_dropdown));
   show_figures (self, periods->model, unit);
   courant_thermo_view_set_thermo (self->view, g_steal_pointer (&periods->model), periods->starts,
                                   unit, request->hourly);
@@ -351,23 +326,6 @@ temperature_load_cb (GObject      *object,
   compute (self);
 }
 
-/* What tells one series from another: the entity, or else an attribute
- * such as the region of weather readings. */
-static void
-series_spec_init (CourantSeriesSpec       *spec,
-                  const CourantTableRoles *roles,
-                  const char              *measure)
-{
-  const char *time_column = courant_table_roles_get_column (roles, COURANT_ROLE_TIME);
-  const char *entity = courant_table_roles_get_column (roles, COURANT_ROLE_ENTITY);
-
-  spec->table = roles->table;
-  spec->time_column = time_column;
-  spec->value_column = measure;
-  spec->entity_column = entity != NULL ? entity : courant_table_roles_get_column (roles, COURANT_ROLE_ATTRIBUTE);
-  spec->time_encoding = roles->columns[courant_table_roles_lookup (roles, time_column)].encoding;
-}
-
 static void
 show_empty (CourantThermoPage *self)
 {
@@ -394,7 +352,7 @@ temperature_selected_cb (CourantThermoPage *self)
       return;
     }
   self->temperature_ref = g_ptr_array_index (self->temperatures, selected - 1);
-  series_spec_init (&spec, self->temperature_ref->roles, self->temperature_ref->measure);
+  courant_thermo_spec_init (&spec, self->temperature_ref->roles, self->temperature_ref->measure);
   self->temperature_cancellable = g_cancellable_new ();
   show_loading (self);
   courant_series_store_load_async (self->source, &spec, self->timezone, NULL, NULL,
@@ -424,7 +382,7 @@ fill_temperatures (CourantThermoPage *self)
       /* Translators: a measure in the temperature menu, and its table. */
       name = g_strdup_printf (_("%s (%s)"), ref->measure, ref->roles->table);
       gtk_string_list_append (names, name);
-      if (chosen == 0 && is_temperature (ref->measure))
+      if (chosen == 0 && courant_thermo_is_temperature (ref->measure))
         chosen = self->temperatures->len;
     }
   g_signal_handlers_block_by_func (self->temperature_dropdown, temperature_selected_cb, self);
@@ -530,7 +488,7 @@ load_measure (CourantThermoPage *self)
   g_clear_pointer (&self->store, courant_series_store_unref);
   if (self->roles == NULL || measure == NULL)
     return;
-  series_spec_init (&spec, self->roles, measure);
+  courant_thermo_spec_init (&spec, self->roles, measure);
   self->cancellable = g_cancellable_new ();
   show_loading (self);
   courant_series_store_load_async (self->source, &spec, self->timezone, NULL, NULL,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "courant-series-query.h"
 #include "courant-thermo-periods.h"
@@ -105,4 +106,52 @@ courant_thermo_periods_compute (CourantSeriesStore *consumption,
     }
   periods->starts = (gint64 *) g_array_free (g_steal_pointer (&starts), FALSE);
   return periods;
+}
+
+const char *
+courant_thermo_guess_unit (const char *measure)
+{
+  static const char *const units[] = { "kWh", "MWh", "GWh", "Wh", "kW", "MW", "GW" };
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (measure != NULL, NULL);
+
+  lower = g_ascii_strdown (measure, -1);
+  words = g_regex_split_simple ("[^a-z0-9]+", lower, 0, 0);
+  for (guint w = 0; words[w] != NULL; w++)
+    for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+      if (g_ascii_strcasecmp (words[w], units[u]) == 0)
+        return units[u];
+  return NULL;
+}
+
+gboolean
+courant_thermo_is_temperature (const char *measure)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (measure != NULL, FALSE);
+
+  lower = g_utf8_casefold (measure, -1);
+  return strstr (lower, "temp") != NULL || strstr (lower, "degc") != NULL;
+}
+
+void
+courant_thermo_spec_init (CourantSeriesSpec       *spec,
+                          const CourantTableRoles *roles,
+                          const char              *measure)
+{
+  const char *time_column;
+  const char *entity;
+
+  g_return_if_fail (spec != NULL && roles != NULL && measure != NULL);
+
+  time_column = courant_table_roles_get_column (roles, COURANT_ROLE_TIME);
+  entity = courant_table_roles_get_column (roles, COURANT_ROLE_ENTITY);
+  spec->table = roles->table;
+  spec->time_column = time_column;
+  spec->value_column = measure;
+  spec->entity_column = entity != NULL ? entity : courant_table_roles_get_column (roles, COURANT_ROLE_ATTRIBUTE);
+  spec->time_encoding = roles->columns[courant_table_roles_lookup (roles, time_column)].encoding;
 }
