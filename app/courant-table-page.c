@@ -12,6 +12,7 @@
 #include "courant-flows-page.h"
 #include "courant-journey-page.h"
 #include "courant-format.h"
+#include "courant-heatmap-page.h"
 #include "courant-precursors-panel.h"
 #include "courant-table-page.h"
 #include "courant-thermo-page.h"
@@ -52,6 +53,8 @@ struct _CourantTablePage
   CourantPrecursorsPanel *precursors_panel;
   AdwViewStackPage    *timeline_stack_page;
   CourantTimelinePage *timeline_page;
+  AdwViewStackPage    *heatmap_stack_page;
+  CourantHeatmapPage  *heatmap_page;
   AdwViewStackPage    *thermo_stack_page;
   CourantThermoPage   *thermo_page;
   AdwViewStackPage    *customer_stack_page;
@@ -466,6 +469,9 @@ courant_table_page_set_table (CourantTablePage    *self,
                                    opened != NULL ? opened->timezone : NULL);
   adw_view_stack_page_set_visible (self->timeline_stack_page,
                                    courant_timeline_page_can_show (roles));
+  courant_heatmap_page_set_table (self->heatmap_page, source, roles,
+                                  opened != NULL ? opened->timezone : NULL);
+  adw_view_stack_page_set_visible (self->heatmap_stack_page, courant_heatmap_page_can_show (roles));
   courant_thermo_page_set_table (self->thermo_page, source, roles,
                                  opened != NULL ? opened->timezone : NULL);
   adw_view_stack_page_set_visible (self->thermo_stack_page, courant_thermo_page_can_show (roles));
@@ -541,6 +547,7 @@ courant_table_page_class_init (CourantTablePageClass *klass)
   g_type_ensure (COURANT_TYPE_FLOWS_PAGE);
   g_type_ensure (COURANT_TYPE_PRECURSORS_PANEL);
   g_type_ensure (COURANT_TYPE_TIMELINE_PAGE);
+  g_type_ensure (COURANT_TYPE_HEATMAP_PAGE);
   g_type_ensure (COURANT_TYPE_THERMO_PAGE);
   g_type_ensure (COURANT_TYPE_JOURNEY_PAGE);
 
@@ -553,6 +560,8 @@ courant_table_page_class_init (CourantTablePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, precursors_panel);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, timeline_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, timeline_page);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, heatmap_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CourantTablePage, heatmap_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, thermo_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, thermo_page);
   gtk_widget_class_bind_template_child (widget_class, CourantTablePage, customer_stack_page);

@@ -152,7 +152,7 @@ legend_ticks (CourantHeatmapScene *scene,
 
   courant_linear_scale_init (&scale, scene->value_min, scene->value_max,
                              scene->legend_y + scene->legend_height, scene->legend_y);
-  count = MAX (2, (guint) (scene->legend_height / (label_height * 2.5)));
+  count = MAX (2, (guint) (scene->legend_height / (label_height * 4)));
   ticks = courant_linear_scale_ticks (&scale, count, NULL);
   for (guint i = 0; i < ticks->len; i++)
     {
