@@ -13,6 +13,8 @@
  * Prints one JSON object; times in milliseconds, median and max over the
  * repeats. The layout and the render run on one thread: their CPU time is
  * printed too, which other processes on a busy machine do not inflate.
+ * The query runs on up to two threads: "query_cpu" is the process's CPU
+ * time over it, both threads added up.
  * "cairo_render_cpu" is the peer of the render: the same drawing with
  * every band filled by Cairo (recorded, then replayed on the same image),
  * as the renderer did before it rasterised bands itself.
@@ -59,6 +61,7 @@ typedef struct
   double layout;
   double render;
   double total;
+  double query_cpu;
   double layout_cpu;
   double render_cpu;
   double cairo_render_cpu;
@@ -93,6 +96,15 @@ thread_cpu_ms (void)
   struct timespec now;
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
+static double
+process_cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
   return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
 }
 
@@ -189,10 +201,12 @@ redraw (const Bench *bench,
 
   set_options (bench, change, &flows_options);
   started = g_get_monotonic_time ();
+  cpu = process_cpu_ms ();
   flows = courant_flows_compute (bench->store, &flows_options, NULL, &error);
   if (flows == NULL)
     g_error ("%s: %s", change_names[change], error->message);
   phases.query = elapsed_ms (started);
+  phases.query_cpu = process_cpu_ms () - cpu;
 
   started = g_get_monotonic_time ();
   cpu = thread_cpu_ms ();
@@ -285,6 +299,7 @@ main (int    argc,
       g_autofree double *layout = g_new (double, repeats);
       g_autofree double *render = g_new (double, repeats);
       g_autofree double *total = g_new (double, repeats);
+      g_autofree double *query_cpu = g_new (double, repeats);
       g_autofree double *layout_cpu = g_new (double, repeats);
       g_autofree double *render_cpu = g_new (double, repeats);
       g_autofree double *cairo_render_cpu = g_new (double, repeats);
@@ -298,6 +313,7 @@ main (int    argc,
           layout[r] = phases.layout;
           render[r] = phases.render;
           total[r] = phases.total;
+          query_cpu[r] = phases.query_cpu;
           layout_cpu[r] = phases.layout_cpu;
           render_cpu[r] = phases.render_cpu;
           cairo_render_cpu[r] = phases.cairo_render_cpu;
@@ -307,6 +323,7 @@ main (int    argc,
       print_stat ("query", query, repeats, FALSE);
       print_stat ("layout", layout, repeats, FALSE);
       print_stat ("render", render, repeats, FALSE);
+      print_stat ("query_cpu", query_cpu, repeats, FALSE);
       print_stat ("layout_cpu", layout_cpu, repeats, FALSE);
       print_stat ("render_cpu", render_cpu, repeats, FALSE);
       print_stat ("cairo_render_cpu", cairo_render_cpu, repeats, FALSE);
