@@ -495,7 +495,7 @@ courant_heatmap_scene_describe (const CourantHeatmapScene *scene,
                                 guint                      row,
                                 guint                      slot)
 {
-  g_autofree char *day = NULL, *time = NULL, *value = NULL;
+  g_autofree char *day = NULL, *time = NULL, *value = NULL, *readings = NULL;
   guint32 count;
 
   g_return_val_if_fail (scene != NULL && row < scene->n_rows && slot < scene->n_slots, NULL);
@@ -504,9 +504,11 @@ courant_heatmap_scene_describe (const CourantHeatmapScene *scene,
   time = courant_heatmap_scene_slot_label (scene, slot);
   value = courant_heatmap_scene_value_label (scene, row, slot);
   count = scene->counts[(gsize) row * scene->n_slots + slot];
+  /* A profile's cells gather thousands of readings: "3 090" in French. */
+  readings = courant_format_number (count, 0);
   /* Translators: a heatmap cell: the day, the slot, the value and how many
    * readings it is made of, "Mon 6 Jan 2025, 08:00–08:30: 12.5 kWh (60 readings)". */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s: %s (%u reading)",
-                                       "%s, %s: %s (%u readings)", count),
-                          day, time, value, count);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s: %s (%s reading)",
+                                       "%s, %s: %s (%s readings)", count),
+                          day, time, value, readings);
 }
