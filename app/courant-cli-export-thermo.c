@@ -28,6 +28,7 @@ typedef struct
   char                 *temperature;   /* TABLE.COLUMN or NULL */
   char                 *series;
   char                 *where;
+  char                 *days;
   gboolean              hourly;
   gboolean              cooling;
   CourantThermoPeriods *periods;
@@ -61,6 +62,8 @@ thermo_get_options (gpointer data)
     { "where", 0, 0, G_OPTION_ARG_STRING, &state->where,
       N_("Only this temperature series, e.g. a region (default: the one that goes with --series, else their mean)"), "NAME" },
     { "hourly", 0, 0, G_OPTION_ARG_NONE, &state->hourly, N_("Compare hours rather than days"), NULL },
+    { "days", 0, 0, G_OPTION_ARG_STRING, &state->days,
+      N_("all (default), working (Monday to Friday) or weekend"), "DAYS" },
     { "cooling", 0, 0, G_OPTION_ARG_NONE, &state->cooling, N_("Fit a cooling branch too"), NULL },
     { NULL }
   };
@@ -200,6 +203,24 @@ temperature_series (ThermoState             *state,
 }
 
 static gboolean
+parse_days (const char         *text,
+            CourantThermoDays  *days,
+            GError            **error)
+{
+  static const char *const names[] = { "all", "working", "weekend" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text != NULL ? text : "all", names[i]) == 0)
+      {
+        *days = (CourantThermoDays) i;
+        return TRUE;
+      }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("--days takes all, working or weekend, not “%s”."), text);
+  return FALSE;
+}
+
+static gboolean
 compute (ThermoState    *state,
          CourantSource  *source,
          GError        **error)
@@ -211,7 +232,10 @@ compute (ThermoState    *state,
   const CourantMeasureRef *consumption, *temperature;
   const char *load_only[2] = { state->series, NULL };
   const char *weather_only[2] = { NULL, NULL };
+  CourantThermoDays days;
 
+  if (!parse_days (state->days, &days, error))
+    return FALSE;
   known = find_consumption_table (state, source, error);
   if (known == NULL)
     return FALSE;
@@ -233,7 +257,7 @@ compute (ThermoState    *state,
   state->unit = courant_thermo_guess_unit (consumption->measure);
   state->periods = courant_thermo_periods_compute (load, state->series != NULL ? load_only : NULL,
                                                    weather, weather_only[0] != NULL ? weather_only : NULL,
-                                                   state->hourly, state->cooling,
+                                                   state->hourly, days, state->cooling,
                                                    courant_time_zone_get_default (), NULL, error);
   return state->periods != NULL;
 }
@@ -303,6 +327,7 @@ thermo_free_state (gpointer data)
   g_free (state->temperature);
   g_free (state->series);
   g_free (state->where);
+  g_free (state->days);
   g_free (state);
 }
 

@@ -29,6 +29,7 @@ struct _CourantThermoPage
   GtkDropDown             *temperature_dropdown;
   GtkDropDown             *temperature_series_dropdown;
   GtkDropDown             *period_dropdown;
+  GtkDropDown             *days_dropdown;
   GtkCheckButton          *cooling_check;
   GtkStack                *stack;
   GtkSpinner              *spinner;
@@ -165,6 +166,7 @@ typedef struct
   CourantSeriesStore *temperature;
   char              **temperature_only;
   gboolean            hourly;
+  CourantThermoDays   days;
   gboolean            cooling;
   GTimeZone          *tz;
 } Request;
@@ -192,7 +194,8 @@ compute_thread (GTask        *task,
 
   periods = courant_thermo_periods_compute (request->consumption, (const char *const *) request->consumption_only,
                                             request->temperature, (const char *const *) request->temperature_only,
-                                            request->hourly, request->cooling, request->tz, cancellable, &error);
+                                            request->hourly, request->days, request->cooling, request->tz,
+                                            cancellable, &error);
   if (periods == NULL)
     g_task_return_error (task, error);
   else
@@ -260,6 +263,7 @@ compute (CourantThermoPage *self)
   request->temperature = courant_series_store_ref (self->temperature_store);
   request->temperature_only = temperature_only (self);
   request->hourly = gtk_drop_down_get_selected (self->period_dropdown) == 1;
+  request->days = MIN (gtk_drop_down_get_selected (self->days_dropdown), COURANT_THERMO_WEEKENDS);
   request->cooling = gtk_check_button_get_active (self->cooling_check);
   request->tz = g_time_zone_ref (page_time_zone (self));
 
@@ -607,6 +611,7 @@ courant_thermo_page_class_init (CourantThermoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantThermoPage, temperature_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantThermoPage, temperature_series_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantThermoPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CourantThermoPage, days_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CourantThermoPage, cooling_check);
   gtk_widget_class_bind_template_child (widget_class, CourantThermoPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CourantThermoPage, spinner);
@@ -638,6 +643,8 @@ courant_thermo_page_init (CourantThermoPage *self)
   g_signal_connect_object (self->temperature_series_dropdown, "notify::selected",
                            G_CALLBACK (compute), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->period_dropdown, "notify::selected",
+                           G_CALLBACK (compute), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->days_dropdown, "notify::selected",
                            G_CALLBACK (compute), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cooling_check, "toggled",
                            G_CALLBACK (compute), self, G_CONNECT_SWAPPED);

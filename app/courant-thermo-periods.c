@@ -3,7 +3,8 @@
  * courant_thermo_compute() keeps the pairs it fits but not their dates;
  * the chart shows the day of each point and its season. The pairing is
  * the same: consumption summed and temperature averaged per local day (or
- * hour), merged on the period's start, empty periods left out.
+ * hour), merged on the period's start, empty periods left out; then
+ * only the periods of the days asked for are kept.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +25,24 @@ courant_thermo_periods_free (CourantThermoPeriods *periods)
   g_clear_pointer (&periods->model, courant_thermo_free);
   g_free (periods->starts);
   g_free (periods);
+}
+
+/* Whether the period starting at @start_ms falls on one of @days. */
+static gboolean
+on_days (gint64             start_ms,
+         CourantThermoDays  days,
+         GTimeZone         *tz)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  gboolean weekend;
+
+  if (days == COURANT_THERMO_ALL_DAYS)
+    return TRUE;
+  utc = g_date_time_new_from_unix_utc (start_ms / 1000);
+  local = g_date_time_to_timezone (utc, tz);
+  weekend = g_date_time_get_day_of_week (local) >= 6;
+  return days == COURANT_THERMO_WEEKENDS ? weekend : !weekend;
 }
 
 static CourantSeriesResult *
@@ -50,6 +69,7 @@ courant_thermo_periods_compute (CourantSeriesStore *consumption,
                                 CourantSeriesStore *temperature,
                                 const char *const  *temperature_only,
                                 gboolean            hourly,
+                                CourantThermoDays   days,
                                 gboolean            cooling,
                                 GTimeZone          *tz,
                                 GCancellable       *cancellable,
@@ -88,7 +108,8 @@ courant_thermo_periods_compute (CourantSeriesStore *consumption,
         j++;
       if (j == b->n)
         break;
-      if (b->starts[j] != a->starts[i] || isnan (a->values[i]) || isnan (b->values[j]))
+      if (b->starts[j] != a->starts[i] || isnan (a->values[i]) || isnan (b->values[j]) ||
+          !on_days (a->starts[i], days, tz))
         continue;
       g_array_append_val (t, b->values[j]);
       g_array_append_val (y, a->values[i]);

@@ -10,6 +10,16 @@
 
 G_BEGIN_DECLS
 
+/* Which days take part: occupancy, not only the weather, drives the
+ * consumption of offices and shops, whose weekends make a second cloud
+ * below the working days'. */
+typedef enum
+{
+  COURANT_THERMO_ALL_DAYS,
+  COURANT_THERMO_WORKING_DAYS,  /* Monday to Friday, public holidays included */
+  COURANT_THERMO_WEEKENDS,
+} CourantThermoDays;
+
 /* The model of courant_thermo_compute(), and the start of each of its
  * periods (ms UTC), which the chart needs to colour and name a point. */
 typedef struct
@@ -19,12 +29,13 @@ typedef struct
 } CourantThermoPeriods;
 
 /* Pairs the periods as courant_thermo_compute() does, keeping their
- * starts, and fits the same model. */
+ * starts, and fits the same model to those on @days (in @tz). */
 CourantThermoPeriods *courant_thermo_periods_compute (CourantSeriesStore *consumption,
                                                       const char *const  *consumption_only,
                                                       CourantSeriesStore *temperature,
                                                       const char *const  *temperature_only,
                                                       gboolean            hourly,
+                                                      CourantThermoDays   days,
                                                       gboolean            cooling,
                                                       GTimeZone          *tz,
                                                       GCancellable       *cancellable,

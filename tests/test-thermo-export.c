@@ -219,8 +219,9 @@ test_svg_and_errors (void)
 {
   g_autofree char *svg = g_build_filename (tmp_dir, "thermo.svg", NULL);
   g_autofree char *bad = g_build_filename (tmp_dir, "bad.svg", NULL);
-  const char *good[] = { "export", demo_path, "--chart", "thermo", "--hourly", "--cooling", "--theme", "dark",
-                         "-o", svg, NULL };
+  const char *good[] = { "export", demo_path, "--chart", "thermo", "--hourly", "--cooling", "--days", "working",
+                         "--theme", "dark", "-o", svg, NULL };
+  const char *bad_days[] = { "export", demo_path, "--chart", "thermo", "--days", "sundays", "-o", bad, NULL };
   const char *no_column[] = { "export", demo_path, "--chart", "thermo", "--temperature", "weather.nope", "-o", bad, NULL };
   const char *no_series[] = { "export", demo_path, "--chart", "thermo", "--series", "999999", "-o", bad, NULL };
   g_autofree char *text = NULL;
@@ -230,6 +231,7 @@ test_svg_and_errors (void)
   g_assert_nonnull (strstr (text, "<svg"));
   g_assert_false (run_cli (no_column));
   g_assert_false (run_cli (no_series));
+  g_assert_false (run_cli (bad_days));
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 }
 

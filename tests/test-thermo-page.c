@@ -49,10 +49,12 @@ pairs_clear (Pairs *pairs)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pairs, pairs_clear)
 
 /* Site @site's energy per local day, and the mean temperature of its
- * region on that day, in plain SQL. */
+ * region on that day, in plain SQL; only the days that pass @filter, an
+ * SQL condition on the local day of the week @w (0 is Sunday). */
 static void
-query_pairs (int    site,
-             Pairs *pairs)
+query_pairs (int         site,
+             const char *filter,
+             Pairs      *pairs)
 {
   g_autoptr(GFile) demo = courant_demo_file_get ();
   g_autofree char *path = g_file_get_path (demo);
@@ -64,7 +66,9 @@ query_pairs (int    site,
                          "                WHERE site_id = %d GROUP BY d), "
                          "     temp AS (SELECT " WEATHER_DAY " AS d, avg(temperature) AS t FROM weather "
                          "                WHERE region = (SELECT region FROM sites WHERE site_id = %d) GROUP BY d) "
-                         "SELECT d, t, v FROM load JOIN temp USING (d) ORDER BY d", site, site);
+                         "SELECT d, t, v FROM (SELECT d, t, v, CAST(strftime ('%%w', (d + 3600000) / 1000, 'unixepoch') AS INTEGER) AS w "
+                         "                     FROM load JOIN temp USING (d)) WHERE %s ORDER BY d",
+                         site, site, filter);
   pairs->days = g_array_new (FALSE, FALSE, sizeof (gint64));
   pairs->temperatures = g_array_new (FALSE, FALSE, sizeof (double));
   pairs->values = g_array_new (FALSE, FALSE, sizeof (double));
@@ -81,7 +85,7 @@ query_pairs (int    site,
     }
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  g_assert_cmpuint (pairs->days->len, >=, 50);
+  g_assert_cmpuint (pairs->days->len, >=, 15);
 }
 
 typedef struct
@@ -204,7 +208,7 @@ test_fit (void)
   GtkWidget *temperature = courant_test_find_widget (root, GTK_TYPE_DROP_DOWN, "thermo-temperature-dropdown");
   g_auto(Pairs) pairs = { 0 };
 
-  query_pairs (2, &pairs);
+  query_pairs (2, "1", &pairs);
   choose (root, "thermo-temperature-dropdown", "temperature (weather)");
   choose (root, "thermo-period-dropdown", "Days");
   choose (root, "thermo-series-dropdown", "2");
@@ -214,6 +218,27 @@ test_fit (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (courant_test_find_widget (root, GTK_TYPE_CHECK_BUTTON, "thermo-cooling-check")),
                                TRUE);
   expect_fit (root, &pairs, TRUE, "the same with a cooling branch");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Working days and weekends are fitted apart. */
+static void
+test_days (void)
+{
+  GtkWidget *root;
+  CourantWindow *window = open_thermo (&root);
+  g_auto(Pairs) working = { 0 };
+  g_auto(Pairs) weekends = { 0 };
+
+  query_pairs (1, "w BETWEEN 1 AND 5", &working);
+  query_pairs (1, "w IN (0, 6)", &weekends);
+  choose (root, "thermo-temperature-dropdown", "temperature (weather)");
+  choose (root, "thermo-period-dropdown", "Days");
+  choose (root, "thermo-series-dropdown", "1");
+  choose (root, "thermo-days-dropdown", "Working days");
+  expect_fit (root, &working, FALSE, "site 1 on working days");
+  choose (root, "thermo-days-dropdown", "Weekends");
+  expect_fit (root, &weekends, FALSE, "site 1 at weekends");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -232,7 +257,7 @@ test_tooltip (void)
   g_autofree char *temperature = NULL;
   double v;
 
-  query_pairs (3, &pairs);
+  query_pairs (3, "1", &pairs);
   choose (root, "thermo-temperature-dropdown", "temperature (weather)");
   choose (root, "thermo-period-dropdown", "Days");
   choose (root, "thermo-series-dropdown", "3");
@@ -265,6 +290,7 @@ main (int    argc,
   app = courant_test_app_setup ("courant-thermo-page-XXXXXX");
 
   g_test_add_func ("/thermo-page/fit", test_fit);
+  g_test_add_func ("/thermo-page/days", test_days);
   g_test_add_func ("/thermo-page/tooltip", test_tooltip);
 
   status = g_test_run ();
