@@ -589,15 +589,20 @@ show_segment_filter (CourantFlowsPage *self,
   gtk_widget_set_visible (gtk_widget_get_parent (self->segment_box), visible);
 }
 
+/* Values in the order of the names people read. */
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_names (gconstpointer a,
+               gconstpointer b)
 {
-  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+  g_autofree char *name_a = courant_label_display (*(const char *const *) a);
+  g_autofree char *name_b = courant_label_display (*(const char *const *) b);
+
+  return g_utf8_collate (name_a, name_b);
 }
 
-/* "All", then the values of the chosen attribute in alphabetical order.
- * The flows are computed again only if they were filtered. */
+/* "All", then the values of the chosen attribute in the alphabetical
+ * order of their names. The flows are computed again only if they were
+ * filtered. */
 static void
 fill_values (CourantFlowsPage *self)
 {
@@ -613,7 +618,7 @@ fill_values (CourantFlowsPage *self)
   entity_attribute = g_ptr_array_index (self->attributes, attribute);
   for (guint i = 0; i < courant_dict_size (entity_attribute->values); i++)
     g_ptr_array_add (sorted, (gpointer) courant_dict_get (entity_attribute->values, i));
-  g_ptr_array_sort (sorted, compare_strings);
+  g_ptr_array_sort (sorted, compare_names);
 
   values = gtk_string_list_new (NULL);
   /* Translators: the segment filter's choice that keeps every customer. */
