@@ -17,6 +17,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "courant-format.h"
+#include "courant-labels.h"
 #include "courant-sankey-render.h"
 #include "courant-sankey-view.h"
 
@@ -140,7 +142,7 @@ test_hover (void)
     g_assert_cmpint (courant_sankey_view_is_highlighted (view, l), ==, through_call[l]);
 
   tooltip = courant_sankey_view_describe_pick (view, pick);
-  g_assert_nonnull (strstr (tooltip, "call, step 2"));
+  g_assert_nonnull (strstr (tooltip, "Call, step 2"));
   g_assert_nonnull (strstr (tooltip, "70"));
 
   /* Drawn: the hovered chain keeps its colours, the others are dimmed. */
@@ -255,7 +257,8 @@ test_other (void)
   g_autoptr(GArray) members = g_array_new (FALSE, TRUE, sizeof (CourantFlowsMember));
   CourantFlowsResult flows = { 0 };
   CourantSankeyPick pick = { COURANT_SANKEY_PICK_NODE, 1 };
-  CourantFlowsLink link = { 0, 2, 100, 100, NAN };
+  /* Both bands take 90 minutes on average. */
+  CourantFlowsLink link = { 0, 2, 100, 100, 90 * 60000.0 };
   g_autofree char *tooltip = NULL;
   g_autofree char *plain = NULL;
   CourantSankeyGraph *graph;
@@ -293,20 +296,33 @@ test_other (void)
   previous = tooltip;
   for (guint i = 0; i < 8; i++)
     {
-      g_autofree char *line = g_strdup_printf ("\n• %s %u", labels[i], 11 - i);
+      g_autofree char *display = courant_label_display (labels[i]);
+      g_autofree char *line = g_strdup_printf ("\n• %s %u", display, 11 - i);
       const char *found = strstr (tooltip, line);
 
       g_assert_nonnull (found);
       g_assert_true (found > previous);
       previous = found;
     }
-  g_assert_null (strstr (tooltip, "• c "));
+  g_assert_null (strstr (tooltip, "• C "));
   g_assert_true (g_str_has_suffix (tooltip, "\nand 3 more"));
 
   /* A plain node lists nothing. */
   pick.index = 0;
   plain = courant_sankey_view_describe_pick (view, pick);
   g_assert_null (strstr (plain, "•"));
+
+  /* The mean time to the next step, on the node and on its band. */
+  {
+    g_autofree char *duration = courant_format_duration (90 * 60000);
+    g_autofree char *node_line = g_strdup_printf ("\nMean time to the next step: %s", duration);
+    g_autofree char *band_line = g_strdup_printf ("\nMean time between the two steps: %s", duration);
+    CourantSankeyPick band = { COURANT_SANKEY_PICK_LINK, 0 };
+    g_autofree char *band_tooltip = courant_sankey_view_describe_pick (view, band);
+
+    g_assert_nonnull (strstr (plain, node_line));
+    g_assert_nonnull (strstr (band_tooltip, band_line));
+  }
 }
 
 /* Three chains, added in the order given: untangled, a layout keeps it. */

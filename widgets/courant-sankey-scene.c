@@ -93,7 +93,7 @@ courant_sankey_graph_add_link (CourantSankeyGraph *graph,
                                guint               target,
                                double              value)
 {
-  CourantSankeyGraphLink link = { source, target, MAX (value, 0) };
+  CourantSankeyGraphLink link = { source, target, MAX (value, 0), NAN };
 
   g_return_if_fail (graph != NULL);
   g_return_if_fail (source < graph->nodes->len && target < graph->nodes->len);
@@ -166,6 +166,7 @@ courant_sankey_graph_new_from_flows (const CourantFlowsResult *flows)
       const CourantFlowsLink *link = &g_array_index (flows->links, CourantFlowsLink, i);
 
       courant_sankey_graph_add_link (graph, link->source, link->target, link->value);
+      g_array_index (graph->links, CourantSankeyGraphLink, graph->links->len - 1).mean_gap_ms = link->mean_gap_ms;
     }
   return graph;
 }

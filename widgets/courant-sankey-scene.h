@@ -38,6 +38,7 @@ typedef struct
   guint  source;
   guint  target;
   double value;
+  double mean_gap_ms;   /* mean time between the two steps; NAN if unknown */
 } CourantSankeyGraphLink;
 
 typedef struct _CourantSankeyGraph CourantSankeyGraph;

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "courant-format.h"
+#include "courant-labels.h"
 #include "courant-sankey-render.h"
 #include "courant-sankey-view.h"
 
@@ -456,9 +457,10 @@ describe_members (CourantSankeyView *self,
     {
       const CourantSankeyGraphMember *member = courant_sankey_graph_get_member (self->graph, node, i);
       g_autofree char *value = courant_format_number (member->value, 0);
+      g_autofree char *display = courant_label_display (member->label);
 
       /* TRANSLATORS: one label an "(other)" node groups, and its count. */
-      g_string_append_printf (text, _("\n• %s %s"), member->label, value);
+      g_string_append_printf (text, _("\n• %s %s"), display, value);
     }
   if (shown < owner->n_members)
     {
@@ -470,6 +472,34 @@ describe_members (CourantSankeyView *self,
                               more);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The mean time from a node to the next step, weighted by its bands
+ * (drop-offs have none); NAN when no band knows it. */
+static double
+mean_gap_after (CourantSankeyView *self,
+                guint              node)
+{
+  double weight = 0, sum = 0;
+
+  for (guint l = 0; l < courant_sankey_graph_get_n_links (self->graph); l++)
+    {
+      const CourantSankeyGraphLink *link = courant_sankey_graph_get_link (self->graph, l);
+
+      if (link->source == node && isfinite (link->mean_gap_ms) && link->value > 0)
+        {
+          weight += link->value;
+          sum += link->value * link->mean_gap_ms;
+        }
+    }
+  return weight > 0 ? sum / weight : NAN;
+}
+
+/* A mean time as people read it; NULL when it is unknown. */
+static char *
+format_gap (double gap_ms)
+{
+  return isfinite (gap_ms) ? courant_format_duration ((gint64) round (gap_ms)) : NULL;
 }
 
 char *
@@ -491,13 +521,17 @@ courant_sankey_view_describe_pick (CourantSankeyView *self,
       g_autofree char *start = courant_format_number (scene->total > 0 ? 100 * node->value / scene->total : 0, 1);
 
       g_autofree char *members = describe_members (self, pick.index);
+      g_autofree char *duration = format_gap (mean_gap_after (self, pick.index));
+      /* TRANSLATORS: in a Sankey node's tooltip; %s is a duration. */
+      g_autofree char *gap = duration != NULL ? g_strdup_printf (_("\nMean time to the next step: %s"), duration)
+                                              : g_strdup ("");
       g_autofree char *text = NULL;
 
       /* TRANSLATORS: a Sankey node's tooltip: its label, its step, its count,
        * its share of the step and of the journeys' start. */
       text = g_strdup_printf (_("%s, step %u\n%s (%s%% of the step, %s%% of the start)"),
-                              node->label, node->step + 1, value, share, start);
-      return members != NULL ? g_strconcat (text, members, NULL) : g_steal_pointer (&text);
+                              node->display, node->step + 1, value, share, start);
+      return g_strconcat (text, gap, members != NULL ? members : "", NULL);
     }
   else
     {
@@ -506,12 +540,18 @@ courant_sankey_view_describe_pick (CourantSankeyView *self,
       g_autofree char *value = courant_format_number (link->value, 0);
       g_autofree char *share = courant_format_number (source->value > 0 ? 100 * link->value / source->value : 0, 1);
       g_autofree char *start = courant_format_number (scene->total > 0 ? 100 * link->value / scene->total : 0, 1);
+      g_autofree char *duration = format_gap (courant_sankey_graph_get_link (self->graph, pick.index)->mean_gap_ms);
+      /* TRANSLATORS: in a Sankey band's tooltip; %s is a duration. */
+      g_autofree char *gap = duration != NULL ? g_strdup_printf (_("\nMean time between the two steps: %s"), duration)
+                                              : g_strdup ("");
+      g_autofree char *text = NULL;
 
       /* TRANSLATORS: a Sankey band's tooltip: from, to, the count, its share
        * of the previous step's node and of the journeys' start. */
-      return g_strdup_printf (_("%s → %s\n%s (%s%% of %s, %s%% of the start)"),
-                              source->label, scene->nodes[link->target].label,
-                              value, share, source->label, start);
+      text = g_strdup_printf (_("%s → %s\n%s (%s%% of %s, %s%% of the start)"),
+                              source->display, scene->nodes[link->target].display,
+                              value, share, source->display, start);
+      return g_strconcat (text, gap, NULL);
     }
 }
 
