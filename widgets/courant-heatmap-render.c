@@ -19,6 +19,7 @@
 #define LEGEND_STOPS   32
 #define OUTLINE_WIDTH  2.0
 #define LUT_SIZE       1024
+#define HATCH_SPACING  6.0    /* as the theme's hatch */
 
 static guint32
 pack_argb (const CourantRgba *c)
@@ -112,6 +113,32 @@ fill_cell_rectangles (cairo_t                   *cr,
     }
 }
 
+/* On a vector surface the hatch is drawn as lines, clipped to the current
+ * path: the same look as the theme's hatch pattern, which Cairo 1.16's SVG
+ * surface leaks (its recording-surface tile) and viewers resample. */
+static void
+stroke_hatch (cairo_t                   *cr,
+              const CourantHeatmapScene *scene,
+              const CourantTheme        *theme)
+{
+  double spacing = courant_theme_px (theme, HATCH_SPACING);
+  double x0 = scene->plot_x, y0 = scene->plot_y;
+  double w = scene->plot_width, h = scene->plot_height;
+
+  cairo_save (cr);
+  cairo_clip (cr);
+  courant_rgba_set_source (cr, &theme->no_data);
+  cairo_set_line_width (cr, courant_theme_px (theme, 1.0));
+  /* Lines rising to the right, as in the pattern, every @spacing along x. */
+  for (double x = x0 - h; x < x0 + w; x += spacing)
+    {
+      cairo_move_to (cr, x, y0 + h);
+      cairo_line_to (cr, x + h, y0);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /* The hatch goes under the missing cells only, one rectangle per run of
  * them down a day: painting it under the whole plot cost more than the
  * cells themselves. */
@@ -144,6 +171,11 @@ paint_no_data (cairo_t                   *cr,
   if (!any)
     return;
 
+  if (is_vector (cr))
+    {
+      stroke_hatch (cr, scene, theme);
+      return;
+    }
   hatch = courant_theme_create_no_data_pattern (theme);
   cairo_save (cr);
   cairo_set_source (cr, hatch);
