@@ -1,8 +1,8 @@
 /* courant-heatmap-page.c: a series table as days × time of day
  *
  * One measure of the table is loaded into the series store in a worker, as
- * on the timeline page; the grid of one series, or of all of them together,
- * is computed in another worker for the chosen slot and function, and folded
+ * on the timeline page; the grid of one series, or of their total, is
+ * computed in another worker for the chosen slot and function, and folded
  * by day of the week for the profile. A new choice cancels the computation
  * it replaces.
  *
@@ -11,12 +11,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "courant-format.h"
 #include "courant-heatmap.h"
 #include "courant-heatmap-page.h"
 #include "courant-heatmap-view.h"
 #include "courant-series-choice.h"
+#include "courant-series-query.h"
 #include "courant-series-store.h"
 
 struct _CourantHeatmapPage
@@ -107,6 +109,40 @@ show_loading (CourantHeatmapPage *self)
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
+/* The total of every series as one: each series' sum by quarter-hour, added
+ * over the series that have one, so that a half-hourly load curve becomes
+ * the half-hourly total load, whose cells then take the chosen function
+ * (the mean of the total, not of a meter). A series missing at an instant
+ * leaves the total, as on the timeline's Total. */
+static CourantSeriesStore *
+sum_series (CourantSeriesStore  *store,
+            GTimeZone           *tz,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  CourantSeriesQuery query = COURANT_SERIES_QUERY_INIT;
+  g_autoptr(CourantSeriesResult) result = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  const CourantSeriesResultSeries *total;
+
+  query.bucket = COURANT_BUCKET_15MIN;
+  query.agg = COURANT_AGG_SUM;
+  query.combine = COURANT_COMBINE_SUM;
+  result = courant_series_query_run (store, &query, tz, cancellable, error);
+  if (result == NULL)
+    return NULL;
+  total = result->series->len > 0 ? g_ptr_array_index (result->series, 0) : NULL;
+  for (gsize i = 0; total != NULL && i < total->n; i++)
+    if (!isnan (total->values[i]))
+      {
+        g_array_append_val (times, total->starts[i]);
+        g_array_append_val (values, total->values[i]);
+      }
+  return courant_series_store_new_from_arrays (NULL, (const gint64 *) times->data,
+                                               (const double *) values->data, times->len);
+}
+
 static void
 compute_thread (GTask        *task,
                 gpointer      source_object,
@@ -115,9 +151,19 @@ compute_thread (GTask        *task,
 {
   Request *request = task_data;
   g_autoptr(CourantHeatmap) heatmap = NULL;
+  g_autoptr(CourantSeriesStore) total = NULL;
   GError *error = NULL;
 
-  heatmap = courant_heatmap_compute (request->store, (const char *const *) request->only,
+  if (request->only == NULL && courant_series_store_get_n_series (request->store) > 1)
+    {
+      total = sum_series (request->store, request->tz, cancellable, &error);
+      if (total == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  heatmap = courant_heatmap_compute (total != NULL ? total : request->store, (const char *const *) request->only,
                                      request->slot_minutes, request->agg, request->tz, cancellable, &error);
   if (heatmap == NULL)
     {
@@ -167,7 +213,7 @@ cancel_compute (CourantHeatmapPage *self)
   g_clear_object (&self->compute_cancellable);
 }
 
-/* The series chosen, or NULL for all of them: the menu's first item. */
+/* The series chosen, or NULL for their total: the menu's first item. */
 static char **
 chosen_series (CourantHeatmapPage *self)
 {
@@ -216,8 +262,8 @@ fill_series (CourantHeatmapPage *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint n = courant_series_store_get_n_series (self->store);
 
-  /* Translators: the first item of the heatmap's series menu. */
-  gtk_string_list_append (names, _("All series"));
+  /* Translators: the first item of a series menu: their total. */
+  gtk_string_list_append (names, _("All (sum)"));
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (names, courant_series_store_get_series (self->store, i)->name);
   gtk_drop_down_set_model (self->series_dropdown, G_LIST_MODEL (names));

@@ -140,18 +140,22 @@ assert_focus (CourantHeatmapView *view,
   g_assert_cmpuint (s, ==, slot);
 }
 
-/* The sum and the count of the readings of [from, to), by plain SQL. */
+/* The readings of [from, to) added up by instant (the total of the sites
+ * chosen by @where), by plain SQL: the sum and the mean of those totals, and
+ * their count. */
 static void
 query_cell (gint64      from,
             gint64      to,
             const char *where,
             double     *sum,
+            double     *mean,
             guint      *count)
 {
   g_autoptr(GFile) demo = courant_demo_file_get ();
   g_autofree char *path = g_file_get_path (demo);
-  g_autofree char *sql = g_strdup_printf ("SELECT sum(kwh), count(kwh) FROM consumption WHERE ts >= %" G_GINT64_FORMAT
-                                          " AND ts < %" G_GINT64_FORMAT " %s", from, to, where);
+  g_autofree char *sql = g_strdup_printf ("SELECT sum(t), avg(t), count(t) FROM (SELECT ts, sum(kwh) AS t FROM consumption"
+                                          " WHERE ts >= %" G_GINT64_FORMAT " AND ts < %" G_GINT64_FORMAT " %s"
+                                          " GROUP BY ts)", from, to, where);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
@@ -159,7 +163,8 @@ query_cell (gint64      from,
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   *sum = sqlite3_column_double (stmt, 0);
-  *count = sqlite3_column_int (stmt, 1);
+  *mean = sqlite3_column_double (stmt, 1);
+  *count = sqlite3_column_int (stmt, 2);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
@@ -199,25 +204,33 @@ format_value (double value)
 typedef struct
 {
   CourantHeatmapView *view;
+  CourantAgg          agg;
   guint               row;
   guint               slot;
   guint               count;
+  double              value;
 } Cell;
 
 static gboolean
-cell_count_is (gpointer data)
+cell_matches (gpointer data)
 {
   Cell *cell = data;
   const CourantHeatmap *heatmap = courant_heatmap_view_get_heatmap (cell->view);
+  gsize c;
 
-  return heatmap != NULL && cell->row < heatmap->n_rows && cell->slot < heatmap->n_slots &&
-         heatmap->counts[cell->row * heatmap->n_slots + cell->slot] == cell->count;
+  if (heatmap == NULL || heatmap->agg != cell->agg || cell->row >= heatmap->n_rows || cell->slot >= heatmap->n_slots)
+    return FALSE;
+  c = (gsize) cell->row * heatmap->n_slots + cell->slot;
+  return heatmap->counts[c] == cell->count &&
+         fabs (heatmap->values[c] - cell->value) <= 1e-9 * MAX (1, fabs (cell->value));
 }
 
-/* The focused cell's tooltip holds its local day, its slot, the sum of its
- * readings and their count, as SQL finds them in the same rows. */
+/* Once the grid of @agg is drawn, the focused cell's tooltip holds its local
+ * day, its slot, the sum or the mean of its readings and their count, as
+ * SQL finds them in the same rows. */
 static void
 check_tooltip (CourantHeatmapView *view,
+               CourantAgg          agg,
                guint               row,
                guint               slot,
                const char         *where)
@@ -231,19 +244,20 @@ check_tooltip (CourantHeatmapView *view,
   g_autofree char *date = g_date_time_format (day, "%a %-d %b %Y");
   g_autofree char *value = NULL;
   g_autofree char *expected = NULL;
-  double sum;
+  double sum, mean;
   guint count;
 
-  query_cell (g_date_time_to_unix (start) * 1000, g_date_time_to_unix (end) * 1000, where, &sum, &count);
+  query_cell (g_date_time_to_unix (start) * 1000, g_date_time_to_unix (end) * 1000, where, &sum, &mean, &count);
   g_assert_cmpuint (count, >, 0);
-  /* A new choice is computed in a worker: wait for its grid. */
+  /* A new choice is computed in a worker: wait for a grid with SQL's
+   * figures in the cell. */
   {
-    Cell cell = { view, row, slot, count };
+    Cell cell = { view, agg, row, slot, count, agg == COURANT_AGG_SUM ? sum : mean };
 
-    courant_test_wait_until (cell_count_is, &cell, "the cell's readings");
+    courant_test_wait_until (cell_matches, &cell, "the cell's figures");
   }
   text = courant_heatmap_view_dup_tooltip_text (view);
-  value = format_value (sum);
+  value = format_value (agg == COURANT_AGG_SUM ? sum : mean);
   expected = g_strdup_printf ("%s, %02u:00–%02u:00: %s (%u readings)", date, slot, slot + 1, value, count);
   g_assert_cmpstr (text, ==, expected);
 }
@@ -274,11 +288,15 @@ test_tooltip_matches_sql (void)
     g_assert_true (press_key (view, GDK_KEY_Down, 0));
   g_assert_true (press_key (view, GDK_KEY_Page_Down, 0));
   assert_focus (view, 17, 9);
-  check_tooltip (view, 17, 9, "");
+  check_tooltip (view, COURANT_AGG_SUM, 17, 9, "");
+
+  /* The mean of the total load of its half-hours, not of a site's. */
+  choose (page, "heatmap-function-dropdown", "Mean");
+  check_tooltip (view, COURANT_AGG_MEAN, 17, 9, "");
 
   /* One site alone: the focus stays on the same cell. */
   choose (page, "heatmap-series-dropdown", "2");
-  check_tooltip (view, 17, 9, "AND site_id = 2");
+  check_tooltip (view, COURANT_AGG_MEAN, 17, 9, "AND site_id = 2");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
