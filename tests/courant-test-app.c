@@ -26,7 +26,7 @@ write_small_demo (void)
 
   courant_demo_options_init (&options);
   options.n_customers = 300;
-  options.n_sites = 3;
+  options.n_sites = 10;
   options.n_days = 60;
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_assert_true (courant_demo_generate (path, &options, NULL, NULL, NULL, &error));
