@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "courant-series-query.h"
 #include "courant-thermo.h"
@@ -65,8 +66,61 @@ solve (double   a[3][3],
 }
 
 /* Least squares of y = c0 + c1 h + c2 g, h = max(0, heat − T), g = max(0,
- * T − cool) (g left out without cooling); returns the sum of squared
- * residuals, or INFINITY when the design is singular. */
+ * T − cool), with only the slope terms that @use_heat and @use_cool allow (the others
+ * are zero); returns the sum of squared residuals, or INFINITY when the
+ * design is singular. */
+static double
+fit_terms (const double *t,
+           const double *y,
+           gsize         n,
+           double        heat,
+           double        cool,
+           gboolean      use_heat,
+           gboolean      use_cool,
+           double        coef[3])
+{
+  double a[3][3] = { { 0 } }, b[3] = { 0 }, x[3] = { 0 }, sse = 0;
+  guint column[3], k = 0;
+
+  column[k++] = 0;
+  if (use_heat)
+    column[k++] = 1;
+  if (use_cool)
+    column[k++] = 2;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      double full[3] = { 1, heat - t[i] > 0 ? heat - t[i] : 0, t[i] - cool > 0 ? t[i] - cool : 0 };
+
+      for (guint r = 0; r < k; r++)
+        {
+          for (guint c = 0; c < k; c++)
+            a[r][c] += full[column[r]] * full[column[c]];
+          b[r] += full[column[r]] * y[i];
+        }
+    }
+  if (!solve (a, b, k, x))
+    return INFINITY;
+
+  coef[0] = coef[1] = coef[2] = 0;
+  for (guint r = 0; r < k; r++)
+    coef[column[r]] = x[r];
+  for (gsize i = 0; i < n; i++)
+    {
+      double h = heat - t[i] > 0 ? heat - t[i] : 0;
+      double g = t[i] - cool > 0 ? t[i] - cool : 0;
+      double e = y[i] - (coef[0] + coef[1] * h + coef[2] * g);
+
+      sse += e * e;
+    }
+  return sse;
+}
+
+/* The best fit at these base temperatures whose slopes are not negative:
+ * consumption never falls as it gets colder below the heating base, nor
+ * as it gets warmer above the cooling base. The constrained optimum is the
+ * unconstrained fit of one of the subsets of slope terms, so the best
+ * feasible of those is it. */
 static double
 fit_at (const double *t,
         const double *y,
@@ -76,42 +130,21 @@ fit_at (const double *t,
         gboolean      cooling,
         double        coef[3])
 {
-  double a[3][3] = { { 0 } }, b[3] = { 0 }, sse = 0;
-  guint k = cooling ? 3 : 2;
+  double best = INFINITY;
 
-  for (gsize i = 0; i < n; i++)
+  for (guint subset = 0; subset < (cooling ? 4u : 2u); subset++)
     {
-      double row[3] = { 1, heat - t[i] > 0 ? heat - t[i] : 0, t[i] - cool > 0 ? t[i] - cool : 0 };
+      gboolean use_heat = (subset & 1) == 0, use_cool = cooling && (subset & 2) == 0;
+      double trial[3], sse;
 
-      for (guint r = 0; r < k; r++)
+      sse = fit_terms (t, y, n, heat, cool, use_heat, use_cool, trial);
+      if (sse < best && trial[1] >= 0 && trial[2] >= 0)
         {
-          for (guint c = 0; c < k; c++)
-            a[r][c] += row[r] * row[c];
-          b[r] += row[r] * y[i];
+          best = sse;
+          memcpy (coef, trial, sizeof trial);
         }
     }
-
-  coef[2] = 0;
-  if (!solve (a, b, k, coef))
-    {
-      /* No temperature below the base: the model is flat. */
-      double mean = 0;
-
-      for (gsize i = 0; i < n; i++)
-        mean += y[i];
-      coef[0] = mean / n;
-      coef[1] = coef[2] = 0;
-    }
-
-  for (gsize i = 0; i < n; i++)
-    {
-      double h = heat - t[i] > 0 ? heat - t[i] : 0;
-      double g = t[i] - cool > 0 ? t[i] - cool : 0;
-      double e = y[i] - (coef[0] + coef[1] * h + (cooling ? coef[2] * g : 0));
-
-      sse += e * e;
-    }
-  return sse;
+  return best;
 }
 
 CourantThermo *
@@ -141,7 +174,7 @@ courant_thermo_fit (const double *temperatures,
       {
         double heat = HEATING_MIN + i * GRID_STEP;
         double cool = cooling ? COOLING_MIN + j * GRID_STEP : 0;
-        double coef[3], sse;
+        double coef[3] = { 0 }, sse;
 
         if (cooling && cool <= heat)
           continue;

@@ -122,6 +122,41 @@ test_too_few (void)
   g_assert_null (courant_thermo_fit (t, y, 2, FALSE));
 }
 
+/* Slopes are never negative: consumption that falls as it gets warmer
+ * above any cooling base (an office closed in summer) gives no cooling
+ * branch, and consumption that rises with the temperature everywhere no
+ * heating slope (the best fit is then flat: the mean). */
+static void
+test_slopes_not_negative (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  double t[600], y[600], rising[600];
+  g_autoptr(CourantThermo) fit = NULL;
+  g_autoptr(CourantThermo) flat = NULL;
+  double mean = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (t); i++)
+    {
+      t[i] = g_rand_double_range (rand, -5, 32);
+      /* Heating below 15 °C, and 40 less per °C above 22 °C. */
+      y[i] = model (t[i], 900, 15.0, 50, 22.0, -40) + g_rand_double_range (rand, -5, 5);
+      rising[i] = 100 + 3 * t[i] + g_rand_double_range (rand, -1, 1);
+      mean += rising[i];
+    }
+  mean /= G_N_ELEMENTS (t);
+
+  fit = courant_thermo_fit (t, y, G_N_ELEMENTS (t), TRUE);
+  g_assert_nonnull (fit);
+  g_assert_cmpfloat (fit->cooling_slope, ==, 0);
+  g_assert_cmpfloat (fit->slope, >, 0);
+
+  flat = courant_thermo_fit (t, rising, G_N_ELEMENTS (t), FALSE);
+  g_assert_nonnull (flat);
+  g_assert_cmpfloat (flat->slope, ==, 0);
+  /* Without a slope the best fit is the mean. */
+  g_assert_cmpfloat_with_epsilon (flat->baseload, mean, 1e-6 * fabs (mean));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -130,6 +165,7 @@ main (int    argc,
 
   g_test_add_func ("/thermo/heating", test_heating);
   g_test_add_func ("/thermo/cooling", test_cooling);
+  g_test_add_func ("/thermo/slopes-not-negative", test_slopes_not_negative);
   g_test_add_func ("/thermo/compute", test_compute);
   g_test_add_func ("/thermo/too-few", test_too_few);
 
