@@ -3,7 +3,8 @@
  * The classic model: value = baseload + slope × max(0, base − T), optionally
  * plus cooling_slope × max(0, T − cooling_base). The base temperatures are
  * searched on a grid of 0.1 °C (heating 10–20 °C, cooling 18–28 °C) and the
- * other parameters fitted by least squares at each; the best fit wins.
+ * other parameters fitted by least squares at each, the slopes kept from
+ * going negative; the best fit wins.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
