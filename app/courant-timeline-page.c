@@ -18,6 +18,7 @@
 #include "courant-annotations.h"
 #include "courant-error.h"
 #include "courant-format.h"
+#include "courant-labels.h"
 
 #include "courant-measure-catalog.h"
 #include "courant-series-query.h"
@@ -336,7 +337,7 @@ plan_take_result (Plan                *plan,
           return;
         }
       /* A dozen groups make a long legend: the group's name says it. */
-      g_ptr_array_add (plan->titles, g_strdup (series->name));
+      g_ptr_array_add (plan->titles, courant_label_display (series->name));
     }
   if (plan->buckets->len == 0)
     {
@@ -640,7 +641,8 @@ fill_groups (CourantTimelinePage *self)
     {
       const CourantEntityGrouping *grouping = g_ptr_array_index (self->groupings, i);
       /* Translators: "Group by" an attribute, and the table it comes from. */
-      g_autofree char *name = g_strdup_printf (_("%s (%s)"), grouping->column, grouping->table);
+      g_autofree char *column = courant_label_display (grouping->column);
+      g_autofree char *name = g_strdup_printf (_("%s (%s)"), column, grouping->table);
 
       gtk_string_list_append (names, name);
     }

@@ -329,7 +329,7 @@ test_group_by (void)
   choose (root, "bucket-dropdown", "Day");
   choose (root, "function-dropdown", "Sum");
   g_assert_true (gtk_widget_get_visible (series));
-  choose (root, "group-dropdown", "region (sites)");
+  choose (root, "group-dropdown", "Region (sites)");
   g_assert_false (gtk_widget_get_visible (series));
   courant_test_wait_until (groups_match, view, "one line per region, the sum of its sites");
 
