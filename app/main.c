@@ -16,7 +16,10 @@ main (int    argc,
   g_autoptr(CourantApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* `meson devenv` points at the translations of the build tree, so that
+   * the uninstalled program speaks the user's language too. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COURANT_LOCALEDIR") != NULL ? g_getenv ("COURANT_LOCALEDIR")
+                                                                          : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
