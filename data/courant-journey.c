@@ -727,6 +727,24 @@ load_sites (sqlite3                  *db,
   return step_done (db, rc, cancellable, error);
 }
 
+/* The (time, value) readings of @table for one key of @key_column: the
+ * caller binds the key, the statement's only parameter. */
+static sqlite3_stmt *
+prepare_readings (sqlite3     *db,
+                  const char  *table,
+                  const char  *key_column,
+                  const char  *time_column,
+                  const char  *value_column,
+                  GError     **error)
+{
+  g_autofree char *quoted_table = quote (table);
+  g_autofree char *key = quote (key_column);
+  g_autofree char *time = quote (time_column);
+  g_autofree char *value = quote (value_column);
+
+  return prepare (db, error, "SELECT %s, %s FROM %s WHERE %s = ?", time, value, quoted_table, key);
+}
+
 /* Appends the rows of @stmt (time, value) to @times and @values. */
 static gboolean
 read_readings (sqlite3                  *db,
@@ -818,16 +836,13 @@ load_consumption (sqlite3                  *db,
                   GCancellable             *cancellable,
                   GError                  **error)
 {
-  g_autofree char *table = quote (spec->series_table);
-  g_autofree char *site = quote (spec->series_site_column);
-  g_autofree char *time = quote (spec->series_time_column);
-  g_autofree char *value = quote (spec->series_value_column);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GPtrArray) entities = g_ptr_array_new ();
 
-  stmt = prepare (db, error, "SELECT %s, %s FROM %s WHERE %s = ?", time, value, table, site);
+  stmt = prepare_readings (db, spec->series_table, spec->series_site_column,
+                           spec->series_time_column, spec->series_value_column, error);
   if (stmt == NULL)
     return FALSE;
   for (guint s = 0; s < journey->sites->len; s++)
@@ -867,17 +882,13 @@ load_temperature (sqlite3                  *db,
                   GCancellable             *cancellable,
                   GError                  **error)
 {
-  g_autofree char *table = quote (spec->weather_table);
-  g_autofree char *region = quote (spec->weather_region_column);
-  g_autofree char *time = quote (spec->weather_time_column);
-  g_autofree char *value = quote (spec->weather_value_column);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) pairs = NULL;
-  g_autofree guint *order = NULL;
 
-  stmt = prepare (db, error, "SELECT %s, %s FROM %s WHERE %s = ?", time, value, table, region);
+  stmt = prepare_readings (db, spec->weather_table, spec->weather_region_column,
+                           spec->weather_time_column, spec->weather_value_column, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, journey->region, -1, SQLITE_TRANSIENT);
@@ -1234,14 +1245,24 @@ courant_journey_search (CourantSource             *source,
 
 /* Workers ----------------------------------------------------------------- */
 
-typedef struct
+typedef struct _TaskData TaskData;
+
+/* What a worker runs: one of the blocking calls above, on the task's copy
+ * of the arguments. NULL means failure, with @error set. */
+typedef gpointer (*WorkFunc) (TaskData      *data,
+                              GCancellable  *cancellable,
+                              GError       **error);
+
+struct _TaskData
 {
   CourantSource      *source;
   CourantJourneySpec *spec;
   char               *text;
   guint               limit;
   guint32             seed;
-} TaskData;
+  WorkFunc            work;
+  GDestroyNotify      free_result;
+};
 
 static void
 task_data_free (TaskData *data)
@@ -1252,41 +1273,61 @@ task_data_free (TaskData *data)
   g_free (data);
 }
 
-static GTask *
-task_new (CourantSource            *source,
-          const CourantJourneySpec *spec,
-          const char               *text,
-          GCancellable             *cancellable,
-          GAsyncReadyCallback       callback,
-          gpointer                  user_data,
-          gpointer                  tag)
+static TaskData *
+task_data_new (CourantSource            *source,
+               const CourantJourneySpec *spec,
+               const char               *text,
+               WorkFunc                  work,
+               GDestroyNotify            free_result)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   TaskData *data = g_new0 (TaskData, 1);
 
   data->source = g_object_ref (source);
   data->spec = spec_copy (spec);
   data->text = g_strdup (text);
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  return task;
+  data->work = work;
+  data->free_result = free_result;
+  return data;
 }
 
 static void
-load_thread (GTask        *task,
+work_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
   TaskData *data = task_data;
   GError *error = NULL;
-  CourantJourney *journey;
+  gpointer result;
 
-  journey = courant_journey_load (data->source, data->spec, data->text, cancellable, &error);
-  if (journey == NULL)
+  result = data->work (data, cancellable, &error);
+  if (result == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, journey, (GDestroyNotify) courant_journey_free);
+    g_task_return_pointer (task, result, data->free_result);
+}
+
+/* Takes @data. */
+static void
+run_task (TaskData            *data,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          gpointer             tag)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
+  g_task_run_in_thread (task, work_thread);
+}
+
+static gpointer
+load_work (TaskData      *data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  return courant_journey_load (data->source, data->spec, data->text, cancellable, error);
 }
 
 void
@@ -1297,13 +1338,11 @@ courant_journey_load_async (CourantSource             *source,
                             GAsyncReadyCallback        callback,
                             gpointer                   user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (COURANT_IS_SOURCE (source));
   g_return_if_fail (spec != NULL && entity != NULL);
 
-  task = task_new (source, spec, entity, cancellable, callback, user_data, courant_journey_load_async);
-  g_task_run_in_thread (task, load_thread);
+  run_task (task_data_new (source, spec, entity, load_work, (GDestroyNotify) courant_journey_free),
+            cancellable, callback, user_data, courant_journey_load_async);
 }
 
 CourantJourney *
@@ -1315,21 +1354,12 @@ courant_journey_load_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-pick_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+pick_work (TaskData      *data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  TaskData *data = task_data;
-  GError *error = NULL;
-  char *key;
-
-  key = courant_journey_pick_random (data->source, data->spec, data->seed, cancellable, &error);
-  if (key == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, key, g_free);
+  return courant_journey_pick_random (data->source, data->spec, data->seed, cancellable, error);
 }
 
 void
@@ -1340,14 +1370,14 @@ courant_journey_pick_random_async (CourantSource            *source,
                                    GAsyncReadyCallback       callback,
                                    gpointer                  user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  TaskData *data;
 
   g_return_if_fail (COURANT_IS_SOURCE (source));
   g_return_if_fail (spec != NULL);
 
-  task = task_new (source, spec, NULL, cancellable, callback, user_data, courant_journey_pick_random_async);
-  ((TaskData *) g_task_get_task_data (task))->seed = seed;
-  g_task_run_in_thread (task, pick_thread);
+  data = task_data_new (source, spec, NULL, pick_work, g_free);
+  data->seed = seed;
+  run_task (data, cancellable, callback, user_data, courant_journey_pick_random_async);
 }
 
 char *
@@ -1359,21 +1389,12 @@ courant_journey_pick_random_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+search_work (TaskData      *data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  TaskData *data = task_data;
-  GError *error = NULL;
-  GPtrArray *matches;
-
-  matches = courant_journey_search (data->source, data->spec, data->text, data->limit, cancellable, &error);
-  if (matches == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, matches, (GDestroyNotify) g_ptr_array_unref);
+  return courant_journey_search (data->source, data->spec, data->text, data->limit, cancellable, error);
 }
 
 void
@@ -1385,14 +1406,14 @@ courant_journey_search_async (CourantSource            *source,
                               GAsyncReadyCallback       callback,
                               gpointer                  user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  TaskData *data;
 
   g_return_if_fail (COURANT_IS_SOURCE (source));
   g_return_if_fail (spec != NULL && text != NULL);
 
-  task = task_new (source, spec, text, cancellable, callback, user_data, courant_journey_search_async);
-  ((TaskData *) g_task_get_task_data (task))->limit = limit;
-  g_task_run_in_thread (task, search_thread);
+  data = task_data_new (source, spec, text, search_work, (GDestroyNotify) g_ptr_array_unref);
+  data->limit = limit;
+  run_task (data, cancellable, callback, user_data, courant_journey_search_async);
 }
 
 GPtrArray *
