@@ -17,6 +17,7 @@
 #include "courant-cli-export.h"
 #include "courant-format.h"
 #include "courant-measure-catalog.h"
+#include "courant-series-choice.h"
 #include "courant-text.h"
 #include "courant-thermo-periods.h"
 #include "courant-thermo-render.h"
@@ -180,7 +181,7 @@ load_measure (CourantSource            *source,
 {
   CourantSeriesSpec spec = { 0 };
 
-  courant_thermo_spec_init (&spec, ref->roles, ref->measure);
+  courant_series_choice_init_spec (&spec, ref->roles, ref->measure);
   return courant_series_store_load (source, &spec, courant_time_zone_get_default (), NULL, NULL, NULL, error);
 }
 

@@ -10,7 +10,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
 
 #include "courant-format.h"
@@ -77,14 +76,6 @@ gboolean
 courant_heatmap_page_can_show (const CourantTableRoles *roles)
 {
   return courant_series_choice_can_show (roles);
-}
-
-static const char *
-selected_string (GtkDropDown *dropdown)
-{
-  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
-
-  return item != NULL ? gtk_string_object_get_string (item) : NULL;
 }
 
 static GTimeZone *
@@ -201,7 +192,8 @@ compute_cb (GObject      *object,
       return;
     }
   gtk_spinner_stop (self->spinner);
-  courant_heatmap_view_set_heatmap (self->view, heatmap, selected_string (self->measure_dropdown));
+  courant_heatmap_view_set_heatmap (self->view, heatmap,
+                                    courant_series_choice_get_measure (self->measure_dropdown));
   gtk_stack_set_visible_child_name (self->stack, "chart");
 }
 
@@ -211,20 +203,6 @@ cancel_compute (CourantHeatmapPage *self)
   if (self->compute_cancellable != NULL)
     g_cancellable_cancel (self->compute_cancellable);
   g_clear_object (&self->compute_cancellable);
-}
-
-/* The series chosen, or NULL for their total: the menu's first item. */
-static char **
-chosen_series (CourantHeatmapPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->series_dropdown);
-  const char *names[2] = { NULL, NULL };
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
-      selected > courant_series_store_get_n_series (self->store))
-    return NULL;
-  names[0] = courant_series_store_get_series (self->store, selected - 1)->name;
-  return g_strdupv ((char **) names);
 }
 
 static void
@@ -241,7 +219,7 @@ compute (CourantHeatmapPage *self)
 
   request = g_new0 (Request, 1);
   request->store = courant_series_store_ref (self->store);
-  request->only = chosen_series (self);
+  request->only = courant_series_choice_get_only (self->series_dropdown, self->store);
   request->slot_minutes = slot_choices[MIN (slot, G_N_ELEMENTS (slot_choices) - 1)];
   request->agg = function_choices[MIN (function, G_N_ELEMENTS (function_choices) - 1)];
   request->tz = g_time_zone_ref (page_time_zone (self));
@@ -259,15 +237,11 @@ compute (CourantHeatmapPage *self)
 static void
 fill_series (CourantHeatmapPage *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint n = courant_series_store_get_n_series (self->store);
+  g_autoptr(GtkStringList) names = courant_series_choice_list_series (self->store);
 
-  /* Translators: the first item of a series menu: their total. */
-  gtk_string_list_append (names, _("All (sum)"));
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (names, courant_series_store_get_series (self->store, i)->name);
   gtk_drop_down_set_model (self->series_dropdown, G_LIST_MODEL (names));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->series_dropdown), n > 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->series_dropdown),
+                            courant_series_store_get_n_series (self->store) > 1);
 }
 
 static void
@@ -317,19 +291,17 @@ cancel_load (CourantHeatmapPage *self)
 static void
 load_measure (CourantHeatmapPage *self)
 {
-  const char *measure = selected_string (self->measure_dropdown);
-  CourantSeriesSpec spec = { 0 };
+  const char *measure = courant_series_choice_get_measure (self->measure_dropdown);
 
   cancel_load (self);
   cancel_compute (self);
   if (self->roles == NULL || measure == NULL)
     return;
 
-  courant_series_choice_init_spec (&spec, self->roles, measure);
   self->load_cancellable = g_cancellable_new ();
   show_loading (self);
-  courant_series_store_load_async (self->source, &spec, self->timezone, NULL, NULL,
-                                   self->load_cancellable, load_cb, g_object_ref (self));
+  courant_series_choice_load_async (self->source, self->roles, measure, self->timezone,
+                                    self->load_cancellable, load_cb, g_object_ref (self));
 }
 
 void

@@ -15,6 +15,7 @@
 
 #include "courant-format.h"
 #include "courant-measure-catalog.h"
+#include "courant-series-choice.h"
 #include "courant-series-store.h"
 #include "courant-thermo-page.h"
 #include "courant-thermo-periods.h"
@@ -61,17 +62,7 @@ G_DEFINE_FINAL_TYPE (CourantThermoPage, courant_thermo_page, ADW_TYPE_BIN)
 gboolean
 courant_thermo_page_can_show (const CourantTableRoles *roles)
 {
-  return roles != NULL && roles->kind == COURANT_TABLE_SERIES &&
-         courant_table_roles_find (roles, COURANT_ROLE_TIME) >= 0 &&
-         courant_table_roles_find (roles, COURANT_ROLE_VALUE) >= 0;
-}
-
-static const char *
-selected_string (GtkDropDown *dropdown)
-{
-  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
-
-  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+  return courant_series_choice_can_show (roles) && roles->kind == COURANT_TABLE_SERIES;
 }
 
 static GTimeZone *
@@ -104,36 +95,19 @@ cancel (GCancellable **cancellable)
   g_clear_object (cancellable);
 }
 
-/* The series of the consumption: NULL for all of them. */
-static char **
-consumption_only (CourantThermoPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->series_dropdown);
-  char **only;
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
-      selected > courant_series_store_get_n_series (self->store))
-    return NULL;
-  only = g_new0 (char *, 2);
-  only[0] = g_strdup (courant_series_store_get_series (self->store, selected - 1)->name);
-  return only;
-}
-
 /* The temperature series that goes with one consumption series: the
  * same name, or the attribute the catalog links it to (the site's
  * region); NULL when none does. */
 static const char *
 matching_series (CourantThermoPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->series_dropdown);
   const char *name;
 
   if (self->temperature_store == NULL || courant_series_store_get_n_series (self->temperature_store) == 1)
     return NULL;
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
-      selected > courant_series_store_get_n_series (self->store))
+  name = courant_series_choice_get_series (self->series_dropdown, self->store);
+  if (name == NULL)
     return NULL;
-  name = courant_series_store_get_series (self->store, selected - 1)->name;
   if (self->temperature_ref->series_of_entity != NULL)
     name = g_hash_table_lookup (self->temperature_ref->series_of_entity, name);
   return name != NULL && courant_series_store_find (self->temperature_store, name) >= 0 ? name : NULL;
@@ -239,7 +213,7 @@ compute_cb (GObject      *object,
       show_error (self, error->message);
       return;
     }
-  unit = courant_thermo_guess_unit (selected_string (self->measure_dropdown));
+  unit = courant_thermo_guess_unit (courant_series_choice_get_measure (self->measure_dropdown));
   show_figures (self, periods->model, unit);
   courant_thermo_view_set_thermo (self->view, g_steal_pointer (&periods->model), periods->starts,
                                   unit, request->hourly);
@@ -259,7 +233,7 @@ compute (CourantThermoPage *self)
 
   request = g_new0 (Request, 1);
   request->consumption = courant_series_store_ref (self->store);
-  request->consumption_only = consumption_only (self);
+  request->consumption_only = courant_series_choice_get_only (self->series_dropdown, self->store);
   request->temperature = courant_series_store_ref (self->temperature_store);
   request->temperature_only = temperature_only (self);
   request->hourly = gtk_drop_down_get_selected (self->period_dropdown) == 1;
@@ -343,7 +317,6 @@ static void
 temperature_selected_cb (CourantThermoPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->temperature_dropdown);
-  CourantSeriesSpec spec = { 0 };
 
   cancel (&self->temperature_cancellable);
   cancel (&self->compute_cancellable);
@@ -356,11 +329,11 @@ temperature_selected_cb (CourantThermoPage *self)
       return;
     }
   self->temperature_ref = g_ptr_array_index (self->temperatures, selected - 1);
-  courant_thermo_spec_init (&spec, self->temperature_ref->roles, self->temperature_ref->measure);
   self->temperature_cancellable = g_cancellable_new ();
   show_loading (self);
-  courant_series_store_load_async (self->source, &spec, self->timezone, NULL, NULL,
-                                   self->temperature_cancellable, temperature_load_cb, g_object_ref (self));
+  courant_series_choice_load_async (self->source, self->temperature_ref->roles, self->temperature_ref->measure,
+                                    self->timezone, self->temperature_cancellable, temperature_load_cb,
+                                    g_object_ref (self));
 }
 
 /* Offers the measures of the other tables, the first temperature chosen;
@@ -441,18 +414,14 @@ series_changed_cb (CourantThermoPage *self)
 static void
 fill_series (CourantThermoPage *self)
 {
-  guint n = courant_series_store_get_n_series (self->store);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) names = courant_series_choice_list_series (self->store);
 
-  /* Translators: the consumption of every site (or meter) added up. */
-  gtk_string_list_append (names, _("All (sum)"));
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (names, courant_series_store_get_series (self->store, i)->name);
   g_signal_handlers_block_by_func (self->series_dropdown, series_changed_cb, self);
   gtk_drop_down_set_model (self->series_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->series_dropdown, 0);
   g_signal_handlers_unblock_by_func (self->series_dropdown, series_changed_cb, self);
-  gtk_widget_set_visible (GTK_WIDGET (self->series_dropdown), n > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->series_dropdown),
+                          courant_series_store_get_n_series (self->store) > 1);
 }
 
 static void
@@ -484,19 +453,17 @@ load_cb (GObject      *object,
 static void
 load_measure (CourantThermoPage *self)
 {
-  const char *measure = selected_string (self->measure_dropdown);
-  CourantSeriesSpec spec = { 0 };
+  const char *measure = courant_series_choice_get_measure (self->measure_dropdown);
 
   cancel (&self->cancellable);
   cancel (&self->compute_cancellable);
   g_clear_pointer (&self->store, courant_series_store_unref);
   if (self->roles == NULL || measure == NULL)
     return;
-  courant_thermo_spec_init (&spec, self->roles, measure);
   self->cancellable = g_cancellable_new ();
   show_loading (self);
-  courant_series_store_load_async (self->source, &spec, self->timezone, NULL, NULL,
-                                   self->cancellable, load_cb, g_object_ref (self));
+  courant_series_choice_load_async (self->source, self->roles, measure, self->timezone,
+                                    self->cancellable, load_cb, g_object_ref (self));
 }
 
 static void
@@ -547,7 +514,7 @@ courant_thermo_page_set_table (CourantThermoPage       *self,
                                const CourantTableRoles *roles,
                                GTimeZone               *timezone)
 {
-  g_autoptr(GtkStringList) measures = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) measures = NULL;
 
   g_return_if_fail (COURANT_IS_THERMO_PAGE (self));
   g_return_if_fail (source == NULL || COURANT_IS_SOURCE (source));
@@ -567,10 +534,8 @@ courant_thermo_page_set_table (CourantThermoPage       *self,
   self->timezone = timezone != NULL ? g_time_zone_ref (timezone) : NULL;
   if (timezone != NULL)
     courant_thermo_view_set_time_zone (self->view, timezone);
-  for (guint i = 0; i < roles->n_columns; i++)
-    if (roles->columns[i].role == COURANT_ROLE_VALUE)
-      gtk_string_list_append (measures, roles->columns[i].name);
   /* Filling the measures selects the first one, which loads it. */
+  measures = courant_series_choice_list_measures (roles);
   gtk_drop_down_set_model (self->measure_dropdown, G_LIST_MODEL (measures));
 }
 

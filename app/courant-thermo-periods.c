@@ -157,22 +157,3 @@ courant_thermo_is_temperature (const char *measure)
   lower = g_utf8_casefold (measure, -1);
   return strstr (lower, "temp") != NULL || strstr (lower, "degc") != NULL;
 }
-
-void
-courant_thermo_spec_init (CourantSeriesSpec       *spec,
-                          const CourantTableRoles *roles,
-                          const char              *measure)
-{
-  const char *time_column;
-  const char *entity;
-
-  g_return_if_fail (spec != NULL && roles != NULL && measure != NULL);
-
-  time_column = courant_table_roles_get_column (roles, COURANT_ROLE_TIME);
-  entity = courant_table_roles_get_column (roles, COURANT_ROLE_ENTITY);
-  spec->table = roles->table;
-  spec->time_column = time_column;
-  spec->value_column = measure;
-  spec->entity_column = entity != NULL ? entity : courant_table_roles_get_column (roles, COURANT_ROLE_ATTRIBUTE);
-  spec->time_encoding = roles->columns[courant_table_roles_lookup (roles, time_column)].encoding;
-}

@@ -4,7 +4,6 @@
  */
 #pragma once
 
-#include "courant-roles.h"
 #include "courant-series-store.h"
 #include "courant-thermo.h"
 
@@ -47,11 +46,6 @@ void                  courant_thermo_periods_free    (CourantThermoPeriods *peri
 const char           *courant_thermo_guess_unit      (const char           *measure);
 /* Whether a column's name says it is a temperature. */
 gboolean              courant_thermo_is_temperature  (const char           *measure);
-/* The series of @measure of the table of @roles, told apart by its entity
- * or else by an attribute such as the region of weather readings. */
-void                  courant_thermo_spec_init       (CourantSeriesSpec       *spec,
-                                                      const CourantTableRoles *roles,
-                                                      const char              *measure);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CourantThermoPeriods, courant_thermo_periods_free)
 

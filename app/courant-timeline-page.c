@@ -21,6 +21,7 @@
 #include "courant-labels.h"
 
 #include "courant-measure-catalog.h"
+#include "courant-series-choice.h"
 #include "courant-series-query.h"
 #include "courant-series-store.h"
 #include "courant-timeline-page.h"
@@ -90,17 +91,7 @@ G_DEFINE_FINAL_TYPE (CourantTimelinePage, courant_timeline_page, ADW_TYPE_BIN)
 gboolean
 courant_timeline_page_can_show (const CourantTableRoles *roles)
 {
-  return roles != NULL &&
-         courant_table_roles_find (roles, COURANT_ROLE_TIME) >= 0 &&
-         courant_table_roles_find (roles, COURANT_ROLE_VALUE) >= 0;
-}
-
-static const char *
-selected_string (GtkDropDown *dropdown)
-{
-  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
-
-  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+  return courant_series_choice_can_show (roles);
 }
 
 /* The choices of the bucket menu, in its order after "Auto". */
@@ -546,6 +537,7 @@ compute_series (CourantTimelinePage *self,
   g_autoptr(Plans) plans = NULL;
   g_autoptr(GTask) task = NULL;
   const CourantEntityGrouping *grouping;
+  const char *measure = courant_series_choice_get_measure (self->measure_dropdown);
   CourantBucket bucket;
   gboolean all_raw = TRUE;
   int series;
@@ -564,12 +556,12 @@ compute_series (CourantTimelinePage *self,
   if (grouping != NULL)
     {
       plan_init (&plans->plans[plans->n_plans++], self->store, series, bucket, chosen_function (self),
-                 g_strdup (selected_string (self->measure_dropdown)), COURANT_TIMELINE_LEFT);
+                 g_strdup (measure), COURANT_TIMELINE_LEFT);
       plan_group (&plans->plans[0], grouping->group_of_entity);
     }
   else
     plan_init (&plans->plans[plans->n_plans++], self->store, series, bucket, chosen_function (self),
-               series_title (self->store, selected_string (self->measure_dropdown), series),
+               series_title (self->store, measure, series),
                COURANT_TIMELINE_LEFT);
   if (self->right_ref != NULL)
     add_right_plan (self, plans, bucket);
@@ -749,47 +741,20 @@ cancel_load (CourantTimelinePage *self)
   g_clear_object (&self->cancellable);
 }
 
-/* What tells one series from another: the entity (a site, a meter), or else
- * an attribute such as the region of weather readings, which would
- * otherwise interleave into one meaningless line. */
-static const char *
-series_key_column (const CourantTableRoles *roles)
-{
-  const char *entity = courant_table_roles_get_column (roles, COURANT_ROLE_ENTITY);
-
-  return entity != NULL ? entity : courant_table_roles_get_column (roles, COURANT_ROLE_ATTRIBUTE);
-}
-
-static void
-series_spec_init (CourantSeriesSpec       *spec,
-                  const CourantTableRoles *roles,
-                  const char              *measure)
-{
-  const char *time_column = courant_table_roles_get_column (roles, COURANT_ROLE_TIME);
-
-  spec->table = roles->table;
-  spec->time_column = time_column;
-  spec->value_column = measure;
-  spec->entity_column = series_key_column (roles);
-  spec->time_encoding = roles->columns[courant_table_roles_lookup (roles, time_column)].encoding;
-}
-
 static void
 load_measure (CourantTimelinePage *self)
 {
-  const char *measure = selected_string (self->measure_dropdown);
-  CourantSeriesSpec spec = { 0 };
+  const char *measure = courant_series_choice_get_measure (self->measure_dropdown);
 
   cancel_load (self);
   if (self->roles == NULL || measure == NULL)
     return;
 
-  series_spec_init (&spec, self->roles, measure);
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  courant_series_store_load_async (self->source, &spec, self->timezone, NULL, NULL,
-                                   self->cancellable, load_cb, g_object_ref (self));
+  courant_series_choice_load_async (self->source, self->roles, measure, self->timezone,
+                                    self->cancellable, load_cb, g_object_ref (self));
 }
 
 static void
@@ -860,7 +825,6 @@ static void
 right_selected_cb (CourantTimelinePage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->right_dropdown);
-  CourantSeriesSpec spec = { 0 };
 
   cancel_right (self);
   g_clear_pointer (&self->right_store, courant_series_store_unref);
@@ -875,10 +839,10 @@ right_selected_cb (CourantTimelinePage *self)
 
   self->right_ref = g_ptr_array_index (self->catalog, selected - 1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->align_check), TRUE);
-  series_spec_init (&spec, self->right_ref->roles, self->right_ref->measure);
   self->right_cancellable = g_cancellable_new ();
-  courant_series_store_load_async (self->source, &spec, self->timezone, NULL, NULL,
-                                   self->right_cancellable, right_load_cb, g_object_ref (self));
+  courant_series_choice_load_async (self->source, self->right_ref->roles, self->right_ref->measure,
+                                    self->timezone, self->right_cancellable, right_load_cb,
+                                    g_object_ref (self));
 }
 
 static void
@@ -947,18 +911,6 @@ reset_right (CourantTimelinePage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->right_dropdown), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->right_series_dropdown), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->align_check), FALSE);
-}
-
-static void
-fill_measures (CourantTimelinePage *self)
-{
-  g_autoptr(GtkStringList) measures = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < self->roles->n_columns; i++)
-    if (self->roles->columns[i].role == COURANT_ROLE_VALUE)
-      gtk_string_list_append (measures, self->roles->columns[i].name);
-
-  gtk_drop_down_set_model (self->measure_dropdown, G_LIST_MODEL (measures));
 }
 
 static GTimeZone *
@@ -1217,6 +1169,8 @@ courant_timeline_page_set_table (CourantTimelinePage     *self,
                                  const CourantTableRoles *roles,
                                  GTimeZone               *timezone)
 {
+  g_autoptr(GtkStringList) measures = NULL;
+
   g_return_if_fail (COURANT_IS_TIMELINE_PAGE (self));
   g_return_if_fail (source == NULL || COURANT_IS_SOURCE (source));
 
@@ -1248,7 +1202,8 @@ courant_timeline_page_set_table (CourantTimelinePage     *self,
   courant_timeline_view_set_time_zone (self->view, timezone);
   load_annotations (self);
   /* Filling the measures selects the first one, which loads it. */
-  fill_measures (self);
+  measures = courant_series_choice_list_measures (roles);
+  gtk_drop_down_set_model (self->measure_dropdown, G_LIST_MODEL (measures));
 }
 
 static void
