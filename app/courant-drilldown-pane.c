@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "courant-drilldown-pane.h"
+#include "courant-drilldown-task.h"
 #include "courant-format.h"
 #include "courant-labels.h"
 
@@ -239,17 +240,14 @@ courant_drilldown_pane_begin (CourantDrilldownPane *self,
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
-void
-courant_drilldown_pane_set_list (CourantDrilldownPane *self,
-                                 CourantDrilldownList *list)
+static void
+set_list (CourantDrilldownPane *self,
+          CourantDrilldownList *list)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
   g_autofree char *count = NULL;
   g_autofree char *title = NULL;
   guint n;
-
-  g_return_if_fail (COURANT_IS_DRILLDOWN_PANE (self));
-  g_return_if_fail (list != NULL);
 
   n = courant_drilldown_list_get_n_rows (list);
   count = courant_format_number (n, 0);
@@ -272,17 +270,38 @@ courant_drilldown_pane_set_list (CourantDrilldownPane *self,
   update_visible_child (self);
 }
 
-void
-courant_drilldown_pane_set_error (CourantDrilldownPane *self,
-                                  const GError         *error)
+static void
+set_error (CourantDrilldownPane *self,
+           const GError         *error)
 {
-  g_return_if_fail (COURANT_IS_DRILLDOWN_PANE (self));
-  g_return_if_fail (error != NULL);
-
   gtk_spinner_stop (self->spinner);
   adw_status_page_set_title (self->empty_status, _("The Customers Could Not Be Listed"));
   adw_status_page_set_description (self->empty_status, error->message);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+gboolean
+courant_drilldown_pane_finish (CourantDrilldownPane  *self,
+                               GAsyncResult          *result,
+                               GPtrArray            **attributes,
+                               char               ***attribute_names)
+{
+  g_autoptr(CourantDrilldownList) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  list = courant_drilldown_task_run_finish (result, attributes, attribute_names, &error);
+  /* Before looking at the pane: the page that started the drill-down
+   * cancels it when it goes away, and the pane goes with it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+
+  g_return_val_if_fail (COURANT_IS_DRILLDOWN_PANE (self), FALSE);
+
+  if (list == NULL)
+    set_error (self, error);
+  else
+    set_list (self, list);
+  return TRUE;
 }
 
 const char *

@@ -22,10 +22,14 @@ G_DECLARE_FINAL_TYPE (CourantDrilldownPane, courant_drilldown_pane, COURANT, DRI
 void        courant_drilldown_pane_begin      (CourantDrilldownPane *self,
                                                const char           *what,
                                                const char           *event);
-void        courant_drilldown_pane_set_list   (CourantDrilldownPane *self,
-                                               CourantDrilldownList *list);
-void        courant_drilldown_pane_set_error  (CourantDrilldownPane *self,
-                                               const GError         *error);
+/* Shows the list of a courant_drilldown_task_run_async() (or why it
+ * could not be made), and gives in @attributes and @attribute_names what
+ * courant_drilldown_task_run_finish() does. Returns FALSE, leaving the
+ * pane alone, when the drill-down was cancelled. */
+gboolean    courant_drilldown_pane_finish     (CourantDrilldownPane  *self,
+                                               GAsyncResult          *result,
+                                               GPtrArray            **attributes,
+                                               char               ***attribute_names);
 const char *courant_drilldown_pane_get_event  (CourantDrilldownPane *self);
 /* The rows shown, after the search (NULL while computing). */
 CourantDrilldownModel *courant_drilldown_pane_get_model (CourantDrilldownPane *self);

@@ -13,6 +13,7 @@
 
 #include "courant-drilldown-list.h"
 #include "courant-drilldown-pane.h"
+#include "courant-drilldown-task.h"
 #include "courant-event-store.h"
 #include "courant-flows.h"
 #include "courant-flows-page.h"
@@ -894,72 +895,22 @@ close_drilldown (CourantFlowsPage *self)
     }
 }
 
-/* What a drill-down needs, owned by its worker. */
-typedef struct
+/* The entities behind node or band @index of the flows @data, in the
+ * drill-down's worker. */
+static GArray *
+node_entities (gpointer      data,
+               guint         index,
+               GCancellable *cancellable)
 {
-  Flows             *flows;
-  CourantEventStore *store;
-  gboolean           is_link;
-  guint              index;
-  CourantSource     *source;
-  char              *table;
-  char              *entity_column;
-  GTimeZone         *tz;
-  gboolean           ordinal;
-  /* NULL until read once for the table. */
-  GPtrArray         *attributes;
-  char             **attribute_names;
-} Drilldown;
-
-static void
-drilldown_free (Drilldown *drill)
-{
-  flows_unref (drill->flows);
-  courant_event_store_unref (drill->store);
-  g_object_unref (drill->source);
-  g_free (drill->table);
-  g_free (drill->entity_column);
-  g_clear_pointer (&drill->tz, g_time_zone_unref);
-  g_clear_pointer (&drill->attributes, g_ptr_array_unref);
-  g_strfreev (drill->attribute_names);
-  g_free (drill);
+  return courant_flows_node_entities (((Flows *) data)->result, index);
 }
 
-static void
-drilldown_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+static GArray *
+link_entities (gpointer      data,
+               guint         index,
+               GCancellable *cancellable)
 {
-  Drilldown *drill = task_data;
-  const CourantFlowsResult *result = drill->flows->result;
-  CourantEventStore *store = drill->store;
-  g_autoptr(GArray) entities = NULL;
-  GError *error = NULL;
-
-  if (drill->attributes == NULL)
-    {
-      drill->attributes = courant_drilldown_load_attributes (store, drill->source, drill->table,
-                                                             drill->entity_column, drill->tz,
-                                                             &drill->attribute_names,
-                                                             cancellable, &error);
-      if (drill->attributes == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  entities = drill->is_link ? courant_flows_link_entities (result, drill->index)
-                            : courant_flows_node_entities (result, drill->index);
-  g_task_return_pointer (task,
-                         courant_drilldown_list_new (store, entities, drill->entity_column,
-                                                     drill->attributes,
-                                                     (const char *const *) drill->attribute_names,
-                                                     drill->tz, drill->ordinal),
-                         (GDestroyNotify) courant_drilldown_list_unref);
+  return courant_flows_link_entities (((Flows *) data)->result, index);
 }
 
 static void
@@ -968,29 +919,20 @@ drilldown_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(CourantFlowsPage) self = user_data;
-  g_autoptr(CourantDrilldownList) list = NULL;
-  g_autoptr(GError) error = NULL;
-  Drilldown *drill = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) attributes = NULL;
+  g_auto(GStrv) attribute_names = NULL;
 
-  list = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!courant_drilldown_pane_finish (self->drilldown, result, &attributes, &attribute_names))
     return;
 
   g_clear_object (&self->drill_cancellable);
-  if (list == NULL)
+  if (attributes != NULL && self->attributes == NULL)
     {
-      courant_drilldown_pane_set_error (self->drilldown, error);
-      return;
-    }
-
-  if (self->attributes == NULL)
-    {
-      self->attributes = g_ptr_array_ref (drill->attributes);
-      self->attribute_names = g_strdupv (drill->attribute_names);
+      self->attributes = g_steal_pointer (&attributes);
+      self->attribute_names = g_steal_pointer (&attribute_names);
       cancel_attributes (self);
       fill_segment_filter (self);
     }
-  courant_drilldown_pane_set_list (self->drilldown, list);
 }
 
 /* The event a node stands for, when the journeys can start there. */
@@ -1011,11 +953,8 @@ open_drilldown (CourantFlowsPage *self,
                 guint             index)
 {
   const CourantFlowsResult *result = flows->result;
-  const char *time = courant_table_roles_get_column (self->roles, COURANT_ROLE_TIME);
-  g_autoptr(GTask) task = NULL;
   g_autofree char *what = NULL;
   const char *event = NULL;
-  Drilldown *drill;
 
   if (is_link)
     {
@@ -1040,23 +979,6 @@ open_drilldown (CourantFlowsPage *self,
       event = node_event (self, node);
     }
 
-  drill = g_new0 (Drilldown, 1);
-  drill->flows = g_atomic_rc_box_acquire (flows);
-  /* The store the flows were computed from. */
-  drill->store = courant_event_store_ref (self->store);
-  drill->is_link = is_link;
-  drill->index = index;
-  drill->source = g_object_ref (self->source);
-  drill->table = g_strdup (self->roles->table);
-  drill->entity_column = g_strdup (courant_table_roles_get_column (self->roles, COURANT_ROLE_ENTITY));
-  drill->tz = self->timezone != NULL ? g_time_zone_ref (self->timezone) : NULL;
-  drill->ordinal = self->roles->columns[courant_table_roles_lookup (self->roles, time)].encoding == COURANT_TIME_ORDINAL;
-  if (self->attributes != NULL)
-    {
-      drill->attributes = g_ptr_array_ref (self->attributes);
-      drill->attribute_names = g_strdupv (self->attribute_names);
-    }
-
   courant_drilldown_pane_begin (self->drilldown, what, event);
   if (!self->drilling)
     self->controls_before_drilling = adw_flap_get_reveal_flap (self->controls_flap) &&
@@ -1067,10 +989,13 @@ open_drilldown (CourantFlowsPage *self,
 
   cancel_drilldown (self);
   self->drill_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->drill_cancellable, drilldown_cb, g_object_ref (self));
-  g_task_set_source_tag (task, open_drilldown);
-  g_task_set_task_data (task, drill, (GDestroyNotify) drilldown_free);
-  g_task_run_in_thread (task, drilldown_thread);
+  /* The store the flows were computed from. */
+  courant_drilldown_task_run_async (self->store, self->source, self->roles, self->timezone,
+                                    self->attributes, self->attribute_names,
+                                    is_link ? link_entities : node_entities,
+                                    g_atomic_rc_box_acquire (flows), (GDestroyNotify) flows_unref,
+                                    index, self->drill_cancellable,
+                                    drilldown_cb, g_object_ref (self));
 }
 
 static void

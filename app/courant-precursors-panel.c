@@ -16,6 +16,7 @@
 
 #include "courant-drilldown-list.h"
 #include "courant-drilldown-pane.h"
+#include "courant-drilldown-task.h"
 #include "courant-event-store.h"
 #include "courant-format.h"
 #include "courant-labels.h"
@@ -619,67 +620,14 @@ option_changed_cb (CourantPrecursorsPanel *self)
   compute_ranking (self);
 }
 
-/* What a drill-down needs, owned by its worker. */
-typedef struct
-{
-  Ranking           *ranking;
-  guint              index;
-  CourantSource     *source;
-  char              *table;
-  char              *entity_column;
-  GTimeZone         *tz;
-  gboolean           ordinal;
-  /* NULL until read once for the table. */
-  GPtrArray         *attributes;
-  char             **attribute_names;
-} Drilldown;
-
-static void
-drilldown_free (Drilldown *drill)
-{
-  ranking_unref (drill->ranking);
-  g_object_unref (drill->source);
-  g_free (drill->table);
-  g_free (drill->entity_column);
-  g_clear_pointer (&drill->tz, g_time_zone_unref);
-  g_clear_pointer (&drill->attributes, g_ptr_array_unref);
-  g_strfreev (drill->attribute_names);
-  g_free (drill);
-}
-
-static void
-drilldown_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
+/* The entities behind precursor @index of the ranking @data, in the
+ * drill-down's worker. */
+static GArray *
+ranking_entities (gpointer      data,
+                  guint         index,
                   GCancellable *cancellable)
 {
-  Drilldown *drill = task_data;
-  const CourantPrecursorsResult *result = drill->ranking->result;
-  g_autoptr(GArray) entities = NULL;
-  GError *error = NULL;
-
-  if (drill->attributes == NULL)
-    {
-      drill->attributes = courant_drilldown_load_attributes (result->store, drill->source,
-                                                             drill->table, drill->entity_column,
-                                                             drill->tz, &drill->attribute_names,
-                                                             cancellable, &error);
-      if (drill->attributes == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-
-  entities = courant_precursors_entities (result, drill->index, cancellable);
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  g_task_return_pointer (task,
-                         courant_drilldown_list_new (result->store, entities, drill->entity_column,
-                                                     drill->attributes,
-                                                     (const char *const *) drill->attribute_names,
-                                                     drill->tz, drill->ordinal),
-                         (GDestroyNotify) courant_drilldown_list_unref);
+  return courant_precursors_entities (((Ranking *) data)->result, index, cancellable);
 }
 
 static void
@@ -688,51 +636,26 @@ drilldown_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(CourantPrecursorsPanel) self = user_data;
-  g_autoptr(CourantDrilldownList) list = NULL;
-  g_autoptr(GError) error = NULL;
-  Drilldown *drill = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) attributes = NULL;
+  g_auto(GStrv) attribute_names = NULL;
 
-  list = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!courant_drilldown_pane_finish (self->drilldown, result, &attributes, &attribute_names))
     return;
 
   g_clear_object (&self->drill_cancellable);
-  if (list == NULL)
+  if (attributes != NULL && self->attributes == NULL)
     {
-      courant_drilldown_pane_set_error (self->drilldown, error);
-      return;
+      self->attributes = g_steal_pointer (&attributes);
+      self->attribute_names = g_steal_pointer (&attribute_names);
     }
-  if (self->attributes == NULL)
-    {
-      self->attributes = g_ptr_array_ref (drill->attributes);
-      self->attribute_names = g_strdupv (drill->attribute_names);
-    }
-  courant_drilldown_pane_set_list (self->drilldown, list);
 }
 
 static void
 open_drilldown (CourantPrecursorsPanel *self,
                 CourantPrecursorItem   *item)
 {
-  const char *time = courant_table_roles_get_column (self->roles, COURANT_ROLE_TIME);
-  g_autoptr(GTask) task = NULL;
   g_autofree char *what = NULL;
   g_autofree char *outcome = courant_label_display (self->ranking->result->outcome);
-  Drilldown *drill;
-
-  drill = g_new0 (Drilldown, 1);
-  drill->ranking = g_atomic_rc_box_acquire (self->ranking);
-  drill->index = item->index;
-  drill->source = g_object_ref (self->source);
-  drill->table = g_strdup (self->roles->table);
-  drill->entity_column = g_strdup (courant_table_roles_get_column (self->roles, COURANT_ROLE_ENTITY));
-  drill->tz = self->timezone != NULL ? g_time_zone_ref (self->timezone) : NULL;
-  drill->ordinal = self->roles->columns[courant_table_roles_lookup (self->roles, time)].encoding == COURANT_TIME_ORDINAL;
-  if (self->attributes != NULL)
-    {
-      drill->attributes = g_ptr_array_ref (self->attributes);
-      drill->attribute_names = g_strdupv (self->attribute_names);
-    }
 
   /* Translators: a precursor and its outcome: “Complaint → Call before Termination”. */
   what = g_strdup_printf (_("%s before %s"), item->sequence, outcome);
@@ -741,10 +664,13 @@ open_drilldown (CourantPrecursorsPanel *self,
 
   cancel_drilldown (self);
   self->drill_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->drill_cancellable, drilldown_cb, g_object_ref (self));
-  g_task_set_source_tag (task, open_drilldown);
-  g_task_set_task_data (task, drill, (GDestroyNotify) drilldown_free);
-  g_task_run_in_thread (task, drilldown_thread);
+  courant_drilldown_task_run_async (self->ranking->result->store, self->source, self->roles,
+                                    self->timezone, self->attributes, self->attribute_names,
+                                    ranking_entities,
+                                    g_atomic_rc_box_acquire (self->ranking),
+                                    (GDestroyNotify) ranking_unref,
+                                    item->index, self->drill_cancellable,
+                                    drilldown_cb, g_object_ref (self));
 }
 
 static void
