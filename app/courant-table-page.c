@@ -519,6 +519,10 @@ courant_table_page_dispose (GObject *object)
   g_clear_pointer (&self->table, g_free);
   g_clear_pointer (&self->preview, courant_preview_free);
 
+  /* The view stack is the bin's child and a template child: the bin lets
+   * go of it first, or both would unparent it (the second time a freed
+   * widget). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COURANT_TYPE_TABLE_PAGE);
 
   G_OBJECT_CLASS (courant_table_page_parent_class)->dispose (object);

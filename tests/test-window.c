@@ -244,6 +244,10 @@ check_open_error (const char *path,
   g_assert_null (courant_window_get_source (window));
   wait_for_text (GTK_WIDGET (window), is_french () ? french : english);
   wait_for_text (GTK_WIDGET (window), basename);
+  /* libadwaita 1.2's toast overlay may unparent a toast twice when it is
+   * destroyed in the middle of the toast's show animation: let it end. */
+  for (guint i = 0; i < 3; i++)
+    settle ();
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
