@@ -29,6 +29,7 @@
 #include "courant-text.h"
 
 #define LABEL_GAP      6.0
+#define LABEL_SPACING  6.0
 #define TITLE_GAP      8.0
 #define SWEEPS         6
 #define TRANSPOSE_MAX  2
@@ -1396,12 +1397,15 @@ typedef struct
   double x, y, width, height;
 } Box;
 
+/* Whether two labels touch: side by side they need a word space between
+ * them (the two labels of one gap, one after its node and one before the
+ * next, would read as one), one above the other a pixel. */
 static gboolean
-boxes_overlap (const Box *a,
-               const Box *b)
+labels_touch (const Box *a,
+              const Box *b)
 {
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
+  return a->x < b->x + b->width + LABEL_SPACING && b->x < a->x + a->width + LABEL_SPACING &&
+         a->y < b->y + b->height + 1 && b->y < a->y + a->height + 1;
 }
 
 static char *
@@ -1474,7 +1478,7 @@ place_labels (CourantSankeyScene         *scene,
           if (box.width > room || box.y + box.height > bottom)
             continue;
           for (guint b = 0; b < placed->len && free; b++)
-            free = !boxes_overlap (&box, &g_array_index (placed, Box, b));
+            free = !labels_touch (&box, &g_array_index (placed, Box, b));
           if (!free)
             continue;
 
