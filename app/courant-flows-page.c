@@ -14,9 +14,10 @@
 #include "courant-drilldown-list.h"
 #include "courant-drilldown-pane.h"
 #include "courant-drilldown-task.h"
+#include "courant-drop-down.h"
 #include "courant-event-store.h"
-#include "courant-flows.h"
 #include "courant-flows-page.h"
+#include "courant-flows.h"
 #include "courant-format.h"
 #include "courant-labels.h"
 #include "courant-sankey-view.h"
@@ -1190,24 +1191,6 @@ courant_flows_page_class_init (CourantFlowsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantFlowsPage, drilldown);
 }
 
-static char *
-display_cb (GObject    *item,
-            const char *code,
-            gpointer    user_data)
-{
-  return code != NULL ? courant_label_display (code) : NULL;
-}
-
-/* The dropdowns hold the codes, which the options need, and show their
- * names. */
-static GtkExpression *
-display_expression_new (void)
-{
-  GtkExpression *code = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-
-  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &code, G_CALLBACK (display_cb), NULL, NULL);
-}
-
 static void
 courant_flows_page_init (CourantFlowsPage *self)
 {
@@ -1240,9 +1223,9 @@ courant_flows_page_init (CourantFlowsPage *self)
   courant_sankey_view_set_palette (self->view, self->palette);
   courant_sankey_view_set_palette (self->compare_view, self->palette);
 
-  gtk_drop_down_set_expression (self->event_dropdown, display_expression_new ());
-  gtk_drop_down_set_expression (self->attribute_dropdown, display_expression_new ());
-  gtk_drop_down_set_expression (self->value_dropdown, display_expression_new ());
+  courant_drop_down_show_names (self->event_dropdown);
+  courant_drop_down_show_names (self->attribute_dropdown);
+  courant_drop_down_show_names (self->value_dropdown);
   gtk_widget_set_sensitive (GTK_WIDGET (self->event_dropdown), FALSE);
   show_segment_filter (self, FALSE);
   gtk_widget_set_visible (gtk_widget_get_parent (self->period_box), FALSE);
@@ -1277,7 +1260,7 @@ courant_flows_page_init (CourantFlowsPage *self)
                            G_CALLBACK (compare_toggled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_dropdown, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_drop_down_set_expression (self->compare_dropdown, display_expression_new ());
+  courant_drop_down_show_names (self->compare_dropdown);
   g_signal_connect_object (self->compare_view, "activate-node",
                            G_CALLBACK (activate_compare_node_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_view, "activate-link",

@@ -12,6 +12,7 @@
 
 #include <math.h>
 
+#include "courant-drop-down.h"
 #include "courant-format.h"
 #include "courant-heatmap.h"
 #include "courant-heatmap-page.h"
@@ -413,8 +414,7 @@ courant_heatmap_page_init (CourantHeatmapPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Lets the series list be searched by typing, with hundreds of sites. */
-  gtk_drop_down_set_expression (self->series_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  courant_drop_down_search_strings (self->series_dropdown);
   gtk_drop_down_set_selected (self->slot_dropdown, 1);
 
   g_signal_connect_object (self->measure_dropdown, "notify::selected",

@@ -17,6 +17,7 @@
 #include "courant-drilldown-list.h"
 #include "courant-drilldown-pane.h"
 #include "courant-drilldown-task.h"
+#include "courant-drop-down.h"
 #include "courant-event-store.h"
 #include "courant-format.h"
 #include "courant-labels.h"
@@ -760,24 +761,6 @@ courant_precursors_panel_class_init (CourantPrecursorsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CourantPrecursorsPanel, drilldown);
 }
 
-static char *
-display_cb (GObject    *item,
-            const char *code,
-            gpointer    user_data)
-{
-  return code != NULL ? courant_label_display (code) : NULL;
-}
-
-/* The dropdown holds the codes, which the ranking needs, and shows their
- * names. */
-static GtkExpression *
-display_expression_new (void)
-{
-  GtkExpression *code = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-
-  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &code, G_CALLBACK (display_cb), NULL, NULL);
-}
-
 static void
 courant_precursors_panel_init (CourantPrecursorsPanel *self)
 {
@@ -796,7 +779,7 @@ courant_precursors_panel_init (CourantPrecursorsPanel *self)
   gtk_column_view_sort_by_column (self->column_view, self->columns[COURANT_PRECURSORS_COLUMN_LIFT],
                                   GTK_SORT_DESCENDING);
 
-  gtk_drop_down_set_expression (self->outcome_dropdown, display_expression_new ());
+  courant_drop_down_show_names (self->outcome_dropdown);
 
   g_signal_connect_object (self->outcome_dropdown, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "courant-drop-down.h"
 #include "courant-format.h"
 #include "courant-measure-catalog.h"
 #include "courant-series-choice.h"
@@ -594,10 +595,8 @@ courant_thermo_page_init (CourantThermoPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Lets the series be searched by typing, with hundreds of sites. */
-  gtk_drop_down_set_expression (self->series_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_drop_down_set_expression (self->temperature_series_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  courant_drop_down_search_strings (self->series_dropdown);
+  courant_drop_down_search_strings (self->temperature_series_dropdown);
 
   g_signal_connect_object (self->measure_dropdown, "notify::selected",
                            G_CALLBACK (measure_selected_cb), self, G_CONNECT_SWAPPED);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "courant-annotations.h"
+#include "courant-drop-down.h"
 #include "courant-error.h"
 #include "courant-format.h"
 #include "courant-labels.h"
@@ -1337,8 +1338,7 @@ courant_timeline_page_init (CourantTimelinePage *self)
   self->annotations = courant_annotations_new ();
 
   /* Lets the entity list be searched by typing, with hundreds of sites. */
-  gtk_drop_down_set_expression (self->entity_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  courant_drop_down_search_strings (self->entity_dropdown);
 
   g_signal_connect_object (self->measure_dropdown, "notify::selected",
                            G_CALLBACK (measure_selected_cb), self, G_CONNECT_SWAPPED);
